@@ -1,0 +1,21 @@
+/* main.c
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "haven-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(HavenApplication) app = NULL;
+
+  haven_i18n_init ();
+
+  app = haven_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

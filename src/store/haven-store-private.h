@@ -1,0 +1,100 @@
+/* haven-store-private.h: what the store's files share and nobody else sees
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "haven-store.h"
+
+G_BEGIN_DECLS
+
+/* "Have" in ASCII: marks a SQLite file as a Haven journal (PRAGMA application_id). */
+#define HAVEN_APPLICATION_ID 0x48617665
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A statement from the store's cache: released (reset, bindings cleared), never finalized,
+ * when it goes out of scope. */
+typedef sqlite3_stmt HavenCachedStmt;
+
+static inline void
+haven_cached_stmt_release (HavenCachedStmt *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HavenCachedStmt, haven_cached_stmt_release)
+
+sqlite3        *_haven_store_get_db             (HavenStore    *self);
+HavenCachedStmt *_haven_store_prepare           (HavenStore    *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+gboolean        _haven_store_begin              (HavenStore    *self,
+                                                 GError       **error);
+gboolean        _haven_store_commit             (HavenStore    *self,
+                                                 GError       **error);
+void            _haven_store_rollback           (HavenStore    *self);
+
+/* Turns the connection's last error into a GError a person can read. */
+void            _haven_set_sqlite_error         (GError       **error,
+                                                 sqlite3       *db,
+                                                 int            rc);
+int             _haven_step                     (sqlite3_stmt  *stmt);
+gboolean        _haven_exec                     (sqlite3       *db,
+                                                 const char    *sql,
+                                                 GError       **error);
+
+/* Migrations (haven-store-migrations.c). */
+gboolean        _haven_migrations_run           (sqlite3       *db,
+                                                 int            from_version,
+                                                 GError       **error);
+
+/* Records. */
+void            _haven_entry_set_identity       (HavenEntry    *self,
+                                                 gint64         id,
+                                                 const char    *uuid,
+                                                 HavenTime      created_at,
+                                                 HavenTime      updated_at);
+void            _haven_entry_set_deleted_at     (HavenEntry    *self,
+                                                 HavenTime      deleted_at);
+void            _haven_checkin_set_identity     (HavenCheckin  *self,
+                                                 gint64         id,
+                                                 const char    *uuid,
+                                                 HavenTime      created_at,
+                                                 HavenTime      updated_at);
+void            _haven_checkin_set_deleted_at   (HavenCheckin  *self,
+                                                 HavenTime      deleted_at);
+HavenPainPoint *_haven_pain_point_new           (gint64         id,
+                                                 const char    *uuid,
+                                                 const char    *name,
+                                                 HavenTime      created_at,
+                                                 guint          use_count,
+                                                 HavenTime      last_used_at);
+HavenTag       *_haven_tag_new                  (gint64         id,
+                                                 const char    *uuid,
+                                                 const char    *name);
+
+/* Small helpers. */
+int             _haven_compare_strings          (gconstpointer  a,
+                                                 gconstpointer  b);
+void            _haven_strv_set_unique          (GStrv         *dest,
+                                                 const char * const *src);
+void            _haven_id_array_set             (GArray        *array,
+                                                 const gint64  *ids,
+                                                 guint          n_ids);
+char           *_haven_strv_to_json             (const char * const *strv);
+GStrv           _haven_strv_from_json           (const char    *json,
+                                                 GError       **error);
+char           *_haven_answers_to_json          (GVariant      *answers);
+GVariant       *_haven_answers_from_json        (const char    *json,
+                                                 GError       **error);
+char           *_haven_answers_to_text          (GVariant      *answers);
+
+G_END_DECLS

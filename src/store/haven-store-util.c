@@ -1,0 +1,265 @@
+/* haven-store-util.c: conversions between records and their stored form
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "haven-store-private.h"
+
+int
+_haven_compare_strings (gconstpointer a,
+                        gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Sets are kept sorted and without repeats, so that equal sets store equal text. */
+void
+_haven_strv_set_unique (GStrv              *dest,
+                        const char * const *src)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  for (guint i = 0; src != NULL && src[i] != NULL; i++)
+    {
+      if (src[i][0] != '\0')
+        g_ptr_array_add (items, g_strdup (src[i]));
+    }
+
+  g_ptr_array_sort (items, _haven_compare_strings);
+
+  for (guint i = 1; i < items->len;)
+    {
+      if (g_str_equal (g_ptr_array_index (items, i - 1), g_ptr_array_index (items, i)))
+        g_free (g_ptr_array_steal_index (items, i));
+      else
+        i++;
+    }
+
+  g_ptr_array_add (items, NULL);
+  g_strfreev (*dest);
+  *dest = (GStrv)g_ptr_array_steal (items, NULL);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+void
+_haven_id_array_set (GArray       *array,
+                     const gint64 *ids,
+                     guint         n_ids)
+{
+  g_array_set_size (array, 0);
+  g_array_append_vals (array, ids, n_ids);
+  g_array_sort (array, compare_ids);
+
+  for (guint i = 1; i < array->len;)
+    {
+      if (g_array_index (array, gint64, i - 1) == g_array_index (array, gint64, i))
+        g_array_remove_index (array, i);
+      else
+        i++;
+    }
+}
+
+char *
+_haven_strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+GStrv
+_haven_strv_from_json (const char  *json,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT,
+                           "a stored set is not a list");
+      return NULL;
+    }
+
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_set_error_literal (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT,
+                               "a stored set holds something other than text");
+          return NULL;
+        }
+      g_ptr_array_add (items, g_strdup (json_node_get_string (node)));
+    }
+
+  g_ptr_array_add (items, NULL);
+
+  return (GStrv)g_ptr_array_steal (items, NULL);
+}
+
+/* Answers are stored as a JSON object: strings, arrays of strings and integers only. */
+char *
+_haven_answers_to_json (GVariant *answers)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  json_builder_begin_object (builder);
+  g_variant_iter_init (&iter, answers);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    {
+      json_builder_set_member_name (builder, key);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        {
+          json_builder_add_string_value (builder, g_variant_get_string (value, NULL));
+        }
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        {
+          json_builder_add_int_value (builder, g_variant_get_int64 (value));
+        }
+      else
+        {
+          g_autofree const char **strv = g_variant_get_strv (value, NULL);
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; strv[i] != NULL; i++)
+            json_builder_add_string_value (builder, strv[i]);
+          json_builder_end_array (builder);
+        }
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+GVariant *
+_haven_answers_from_json (const char  *json,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT,
+                           "stored answers are not an object");
+      return NULL;
+    }
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (object);
+  members = g_list_sort (members, (GCompareFunc)g_strcmp0);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *node = json_object_get_member (object, key);
+      GVariant *value = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          value = g_variant_new_string (json_node_get_string (node));
+        }
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        {
+          value = g_variant_new_int64 (json_node_get_int (node));
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+          g_auto(GVariantBuilder) strv = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_STRING_ARRAY);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+
+              if (!JSON_NODE_HOLDS_VALUE (element) ||
+                  json_node_get_value_type (element) != G_TYPE_STRING)
+                {
+                  g_set_error (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT,
+                               "answer “%s” holds an unsupported list", key);
+                  return NULL;
+                }
+              g_variant_builder_add (&strv, "s", json_node_get_string (element));
+            }
+          value = g_variant_builder_end (&strv);
+        }
+      else
+        {
+          g_set_error (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT,
+                       "answer “%s” has an unsupported value", key);
+          return NULL;
+        }
+
+      g_variant_builder_add (&builder, "{sv}", key, value);
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* The written answers, one per paragraph, for the full-text index. Choices are ids, not
+ * words the person wrote, so they stay out of it. */
+char *
+_haven_answers_to_text (GVariant *answers)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_variant_iter_init (&iter, answers);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    {
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        {
+          const char *str = g_variant_get_string (value, NULL);
+
+          if (*str == '\0')
+            continue;
+          if (text->len > 0)
+            g_string_append (text, "\n\n");
+          g_string_append (text, str);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

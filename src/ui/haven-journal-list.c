@@ -1,0 +1,453 @@
+/* haven-journal-list.c
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "haven-journal-list.h"
+#include "haven-journal-row.h"
+#include "haven-vocabulary.h"
+
+struct _HavenJournalList
+{
+  AdwBin              parent_instance;
+
+  HavenStore         *store;
+  HavenJournalModel  *model;
+  GtkSingleSelection *selection;
+  HavenJournalFilter *filter;        /* from outside (a chart); the search text is added */
+  gboolean            show_end_title_buttons;
+
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  GtkStack           *list_stack;
+  GtkRevealer        *filter_revealer;
+  GtkLabel           *filter_label;
+};
+
+G_DEFINE_FINAL_TYPE (HavenJournalList, haven_journal_list, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SHOW_END_TITLE_BUTTONS,
+  N_PROPS
+};
+
+enum {
+  RECORD_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_empty_state (HavenJournalList *self)
+{
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  gboolean filtered = self->model &&
+                      !haven_journal_filter_is_empty (haven_journal_model_get_filter (self->model));
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (filtered)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+items_changed_cb (HavenJournalList *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  GListModel       *model)
+{
+  update_empty_state (self);
+}
+
+static void
+describe_filter (HavenJournalList *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const HavenJournalFilter *f = self->filter;
+
+  if (f == NULL || (f->kinds == 0 && f->pain_point_id == 0 &&
+                    f->reaction == HAVEN_REACTION_NONE && f->from == 0 && f->to == 0))
+    {
+      gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+      return;
+    }
+
+  if (f->pain_point_id != 0 && self->store != NULL)
+    {
+      g_autoptr(HavenPainPoint) point = haven_store_get_pain_point (self->store,
+                                                                    f->pain_point_id, NULL);
+      if (point != NULL)
+        /* Translators: the journal list shows only what names this raw spot */
+        g_string_append_printf (text, _("Raw spot: %s"), haven_pain_point_get_name (point));
+    }
+
+  if (f->reaction != HAVEN_REACTION_NONE)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: the journal list shows only moments with this reaction */
+      g_string_append_printf (text, _("Reaction: %s"), haven_reaction_label (f->reaction));
+    }
+
+  if (f->kinds == HAVEN_FILTER_CHECKINS)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, _("Check-ins only"));
+    }
+  else if (f->kinds != 0)
+    {
+      for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+        {
+          if (f->kinds & HAVEN_FILTER_KIND (k))
+            {
+              if (text->len > 0)
+                g_string_append (text, " · ");
+              g_string_append (text, haven_entry_kind_label (k));
+            }
+        }
+    }
+
+  if (f->from != 0 || f->to != 0)
+    {
+      g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (f->from);
+      g_autoptr(GDateTime) to = g_date_time_new_from_unix_local (f->to - 1);
+      /* Translators: a date in a range, see strftime(3) */
+      g_autofree char *from_text = g_date_time_format (from, _("%-d %b %Y"));
+      g_autofree char *to_text = g_date_time_format (to, _("%-d %b %Y"));
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      if (g_strcmp0 (from_text, to_text) == 0)
+        g_string_append (text, from_text);
+      else
+        /* Translators: a date range, e.g. "3 Nov 2026 – 9 Nov 2026" */
+        g_string_append_printf (text, _("%s – %s"), from_text, to_text);
+    }
+
+  gtk_label_set_label (self->filter_label, text->str);
+  gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+}
+
+static void
+rebuild_model (HavenJournalList *self)
+{
+  g_autoptr(HavenJournalFilter) filter = NULL;
+  const char *text;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  if (self->store == NULL)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      update_empty_state (self);
+      return;
+    }
+
+  filter = self->filter ? haven_journal_filter_copy (self->filter) : haven_journal_filter_new ();
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_free (filter->text);
+  filter->text = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+
+  self->model = haven_journal_model_new (self->store, filter);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  describe_filter (self);
+  update_empty_state (self);
+}
+
+static void
+search_changed_cb (HavenJournalList *self,
+                   GtkSearchEntry   *entry)
+{
+  rebuild_model (self);
+}
+
+static void
+stop_search_cb (HavenJournalList *self,
+                GtkSearchEntry   *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+list_activate_cb (HavenJournalList *self,
+                  guint             position,
+                  GtkListView      *list_view)
+{
+  g_autoptr(HavenJournalItem) item = NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (item == NULL)
+    return;
+
+  g_signal_emit (self, signals[RECORD_ACTIVATED], 0,
+                 (guint)haven_journal_item_get_record_type (item),
+                 haven_journal_item_get_id (item));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (haven_journal_row_new ()));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             HavenJournalList         *self)
+{
+  HavenJournalItem *item = gtk_list_item_get_item (list_item);
+  g_autoptr(HavenJournalItem) previous = NULL;
+  guint position = gtk_list_item_get_position (list_item);
+
+  if (position > 0 && self->model != NULL)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->model), position - 1);
+
+  haven_journal_row_bind (HAVEN_JOURNAL_ROW (gtk_list_item_get_child (list_item)), item,
+                          previous);
+}
+
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  haven_journal_list_set_filter (HAVEN_JOURNAL_LIST (widget), NULL);
+}
+
+static void
+haven_journal_list_dispose (GObject *object)
+{
+  HavenJournalList *self = (HavenJournalList *)object;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HAVEN_TYPE_JOURNAL_LIST);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->filter, haven_journal_filter_free);
+
+  G_OBJECT_CLASS (haven_journal_list_parent_class)->dispose (object);
+}
+
+static void
+haven_journal_list_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HavenJournalList *self = HAVEN_JOURNAL_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SHOW_END_TITLE_BUTTONS:
+      g_value_set_boolean (value, self->show_end_title_buttons);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+haven_journal_list_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  HavenJournalList *self = HAVEN_JOURNAL_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      haven_journal_list_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_END_TITLE_BUTTONS:
+      if (self->show_end_title_buttons != g_value_get_boolean (value))
+        {
+          self->show_end_title_buttons = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+haven_journal_list_class_init (HavenJournalListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = haven_journal_list_dispose;
+  object_class->get_property = haven_journal_list_get_property;
+  object_class->set_property = haven_journal_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HAVEN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_END_TITLE_BUTTONS] =
+    g_param_spec_boolean ("show-end-title-buttons", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HavenJournalList::record-activated:
+   * @type: a #HavenRecordType
+   * @id: the record's id
+   */
+  signals[RECORD_ACTIVATED] =
+    g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/haven-journal-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "journal.clear-filter", NULL,
+                                   clear_filter_action);
+
+  gtk_widget_class_set_css_name (widget_class, "journallist");
+}
+
+static void
+haven_journal_list_init (HavenJournalList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->show_end_title_buttons = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  update_empty_state (self);
+}
+
+HavenStore *
+haven_journal_list_get_store (HavenJournalList *self)
+{
+  g_return_val_if_fail (HAVEN_IS_JOURNAL_LIST (self), NULL);
+
+  return self->store;
+}
+
+void
+haven_journal_list_set_store (HavenJournalList *self,
+                              HavenStore       *store)
+{
+  g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
+  g_return_if_fail (store == NULL || HAVEN_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    {
+      rebuild_model (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+HavenJournalModel *
+haven_journal_list_get_model (HavenJournalList *self)
+{
+  g_return_val_if_fail (HAVEN_IS_JOURNAL_LIST (self), NULL);
+
+  return self->model;
+}
+
+void
+haven_journal_list_set_filter (HavenJournalList         *self,
+                               const HavenJournalFilter *filter)
+{
+  g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
+
+  g_clear_pointer (&self->filter, haven_journal_filter_free);
+  if (filter != NULL)
+    {
+      self->filter = haven_journal_filter_copy (filter);
+      g_clear_pointer (&self->filter->text, g_free);
+    }
+
+  rebuild_model (self);
+}
+
+void
+haven_journal_list_start_search (HavenJournalList *self)
+{
+  g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+haven_journal_list_select (HavenJournalList *self,
+                           HavenRecordType   type,
+                           gint64            id)
+{
+  guint position;
+
+  g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
+
+  if (self->model == NULL)
+    return;
+
+  position = haven_journal_model_find (self->model, type, id);
+  gtk_single_selection_set_selected (self->selection,
+                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION
+                                                           : position);
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position);
+}
+
+void
+haven_journal_list_unselect (HavenJournalList *self)
+{
+  g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}

@@ -1,0 +1,145 @@
+/* haven-journal-row.c
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "haven-journal-row.h"
+#include "haven-ui-util.h"
+#include "haven-vocabulary.h"
+
+struct _HavenJournalRow
+{
+  AdwBin     parent_instance;
+
+  GtkLabel  *day_label;
+  GtkImage  *kind_icon;
+  GtkLabel  *title_label;
+  GtkLabel  *excerpt_label;
+  GtkLabel  *meta_label;
+  GtkImage  *mood_icon;
+};
+
+G_DEFINE_FINAL_TYPE (HavenJournalRow, haven_journal_row, ADW_TYPE_BIN)
+
+static void
+haven_journal_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HAVEN_TYPE_JOURNAL_ROW);
+
+  G_OBJECT_CLASS (haven_journal_row_parent_class)->dispose (object);
+}
+
+static void
+haven_journal_row_class_init (HavenJournalRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = haven_journal_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-journal-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, kind_icon);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, excerpt_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, mood_icon);
+}
+
+static void
+haven_journal_row_init (HavenJournalRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HavenJournalRow *
+haven_journal_row_new (void)
+{
+  return g_object_new (HAVEN_TYPE_JOURNAL_ROW, NULL);
+}
+
+static char *
+describe_meta (HavenJournalItem *item)
+{
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *time = haven_format_time (haven_journal_item_get_at (item));
+  const char * const *pain_points = haven_journal_item_get_pain_points (item);
+  HavenReaction reaction = haven_journal_item_get_reaction (item);
+
+  g_string_append (meta, time);
+
+  if (haven_journal_item_get_record_type (item) == HAVEN_RECORD_ENTRY)
+    g_string_append_printf (meta, " · %s",
+                            haven_entry_kind_label (haven_journal_item_get_kind (item)));
+  else
+    g_string_append_printf (meta, " · %s", _("Check-in"));
+
+  if (reaction != HAVEN_REACTION_NONE)
+    g_string_append_printf (meta, " · %s", haven_reaction_label (reaction));
+
+  for (guint i = 0; pain_points != NULL && pain_points[i] != NULL; i++)
+    g_string_append_printf (meta, "%s%s", i == 0 ? " · " : ", ", pain_points[i]);
+
+  return g_string_free (g_steal_pointer (&meta), FALSE);
+}
+
+void
+haven_journal_row_bind (HavenJournalRow  *self,
+                        HavenJournalItem *item,
+                        HavenJournalItem *previous)
+{
+  g_autofree char *meta = NULL;
+  g_autofree char *snippet = NULL;
+  const char *title = haven_journal_item_get_title (item);
+  const char *excerpt = haven_journal_item_get_excerpt (item);
+  HavenTime at = haven_journal_item_get_at (item);
+  int mood = haven_journal_item_get_mood (item);
+  gboolean is_entry = haven_journal_item_get_record_type (item) == HAVEN_RECORD_ENTRY;
+  gboolean new_day = previous == NULL ||
+                     !haven_same_local_day (haven_journal_item_get_at (previous), at);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), new_day);
+  if (new_day)
+    {
+      g_autofree char *day = haven_format_day (at, haven_time_now ());
+      gtk_label_set_label (self->day_label, day);
+    }
+
+  gtk_image_set_from_icon_name (self->kind_icon,
+                                is_entry ? haven_entry_kind_icon_name (haven_journal_item_get_kind (item))
+                                         : "emote-love-symbolic");
+
+  if (title == NULL || *title == '\0')
+    title = is_entry ? haven_entry_kind_label (haven_journal_item_get_kind (item))
+                     : mood > 0 ? haven_mood_label (mood) : _("Check-in");
+  gtk_label_set_label (self->title_label, title);
+
+  snippet = haven_snippet_to_markup (haven_journal_item_get_snippet (item));
+  if (snippet != NULL)
+    {
+      gtk_label_set_markup (self->excerpt_label, snippet);
+      gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), TRUE);
+    }
+  else
+    {
+      gtk_label_set_label (self->excerpt_label, excerpt ? excerpt : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt != NULL && *excerpt);
+    }
+
+  meta = describe_meta (item);
+  gtk_label_set_label (self->meta_label, meta);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mood_icon), mood > 0);
+  if (mood > 0)
+    {
+      gtk_image_set_from_icon_name (self->mood_icon, haven_mood_icon_name (mood));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_icon), haven_mood_label (mood));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, haven_mood_label (mood),
+                                      -1);
+    }
+}

@@ -1,0 +1,25 @@
+/* haven-ui-util.h: small formatting helpers the pages share
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "haven-store-types.h"
+
+G_BEGIN_DECLS
+
+/* "Today", "Yesterday", or the weekday and date in the user's language. */
+char       *haven_format_day            (HavenTime   at,
+                                         HavenTime   now);
+char       *haven_format_time           (HavenTime   at);
+char       *haven_format_date_time      (HavenTime   at);
+gboolean    haven_same_local_day        (HavenTime   a,
+                                         HavenTime   b);
+/* Pango markup for a search snippet: matches (between U+0002 and U+0003) in bold, the rest
+ * escaped. */
+char       *haven_snippet_to_markup     (const char *snippet);
+
+G_END_DECLS

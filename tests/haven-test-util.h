@@ -1,0 +1,20 @@
+/* haven-test-util.h: helpers the test programs share
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A fresh private directory for one test, removed by the caller with haven_test_rmtree. */
+char     *haven_test_make_tmpdir (void);
+void      haven_test_rmtree      (const char *path);
+/* SHA-256 of a file's bytes, to prove that a refused file was left alone. */
+char     *haven_test_file_digest (const char *path);
+guint     haven_test_file_mode   (const char *path);
+gboolean  haven_test_is_root     (void);
+
+G_END_DECLS
