@@ -7,13 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "haven-answers.h"
 #include "haven-store.h"
 
 G_BEGIN_DECLS
-
-/* The answer key under which guided entries keep how the person reacted (an "as" of
- * reaction ids), so that lists and charts can filter on it like on check-ins. */
-#define HAVEN_ANSWER_REACTION "reaction"
 
 /* What the journal list shows: which records, matching what. */
 typedef struct _HavenJournalFilter HavenJournalFilter;
