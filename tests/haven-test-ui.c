@@ -41,6 +41,9 @@ haven_test_ui_init (int    *argc,
   gtk_init ();
   adw_init ();
 
+  /* Screenshots show where things are, not where they are on their way to. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   app = haven_application_new ();
   /* Tests must never talk to a running Haven. */
   g_application_set_flags (G_APPLICATION (app),
@@ -149,13 +152,28 @@ haven_test_ui_render (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  /* A paint of its own so that what is rendered is what is on screen now. */
-  haven_test_ui_iterate (30);
-
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+
+  /* Render what is on screen after the next frame: layout settles first. Under load a
+   * snapshot can come out empty while a frame is in progress; then wait for another. */
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      gboolean painted = FALSE;
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb),
+                                         &painted);
+
+      gtk_widget_queue_draw (widget);
+      haven_test_ui_wait_for (&painted, 2000);
+      g_signal_handler_disconnect (clock, handler);
+      haven_test_ui_iterate (10);
+
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

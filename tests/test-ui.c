@@ -123,6 +123,34 @@ test_narrow_window_folds (Fixture       *f,
   texture = haven_test_ui_render (GTK_WIDGET (f->window), "window-narrow");
 }
 
+/* Usable at 360 pixels: no page may ask for more, in any language. */
+static void
+test_pages_fit_narrow_screens (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *stack;
+  GtkWidget *list;
+  int minimum;
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+
+  list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
+  gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("journal list: %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  stack = gtk_widget_get_parent (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_WELCOME_PAGE));
+  g_assert_true (GTK_IS_STACK (stack));
+  for (GtkWidget *page = gtk_widget_get_first_child (stack);
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: %d", G_OBJECT_TYPE_NAME (page), minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+}
+
 static void
 test_icon_buttons_have_labels (Fixture       *f,
                                gconstpointer  data)
@@ -174,6 +202,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow-window-folds", Fixture, NULL, fixture_set_up,
               test_narrow_window_folds, fixture_tear_down);
+  g_test_add ("/ui/window/pages-fit-narrow-screens", Fixture, NULL, fixture_set_up,
+              test_pages_fit_narrow_screens, fixture_tear_down);
   g_test_add ("/ui/window/icon-buttons-have-labels", Fixture, NULL, fixture_set_up,
               test_icon_buttons_have_labels, fixture_tear_down);
   g_test_add_func ("/ui/window/open-error-is-explained", test_open_error_is_explained);

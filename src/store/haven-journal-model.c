@@ -65,7 +65,8 @@ haven_journal_filter_is_empty (const HavenJournalFilter *self)
   query = haven_fts_query_from_text (self->text);
 
   return query == NULL && self->kinds == 0 && self->pain_point_id == 0 &&
-         self->reaction == HAVEN_REACTION_NONE && self->from == 0 && self->to == 0;
+         self->reaction == HAVEN_REACTION_NONE && self->from == 0 && self->to == 0 &&
+         !self->trash;
 }
 
 static void
@@ -380,7 +381,11 @@ append_entry_arm (GString                  *sql,
     g_string_append (sql, "entry_fts JOIN entry e ON e.id = entry_fts.rowid ");
   else
     g_string_append (sql, "entry e ");
-  g_string_append (sql, "WHERE e.deleted_at IS NULL AND e.is_draft = 0");
+  /* The trash holds discarded drafts too, so that they can be brought back. */
+  if (filter->trash)
+    g_string_append (sql, "WHERE e.deleted_at IS NOT NULL");
+  else
+    g_string_append (sql, "WHERE e.deleted_at IS NULL AND e.is_draft = 0");
 
   if (fts_query != NULL)
     g_string_append (sql, " AND entry_fts MATCH :q");
@@ -442,7 +447,8 @@ append_checkin_arm (GString                  *sql,
     g_string_append (sql, "checkin_fts JOIN checkin c ON c.id = checkin_fts.rowid ");
   else
     g_string_append (sql, "checkin c ");
-  g_string_append (sql, "WHERE c.deleted_at IS NULL");
+  g_string_append (sql, filter->trash ? "WHERE c.deleted_at IS NOT NULL"
+                                      : "WHERE c.deleted_at IS NULL");
 
   if (fts_query != NULL)
     g_string_append (sql, " AND checkin_fts MATCH :q");
@@ -1048,6 +1054,10 @@ haven_journal_model_new (HavenStore               *store,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "pain-points-changed", G_CALLBACK (pain_points_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Drafts and emptied trash change the trash without changing the journal. */
+  if (self->filter->trash)
+    g_signal_connect_object (store, "trash-changed", G_CALLBACK (reload), self,
+                             G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -27,6 +27,7 @@ struct _HavenJournalFilter
   HavenReaction  reaction;       /* HAVEN_REACTION_NONE means any */
   HavenTime      from;           /* inclusive, 0 means open */
   HavenTime      to;             /* exclusive, 0 means open */
+  gboolean       trash;          /* the trash instead of the journal */
 };
 
 #define HAVEN_TYPE_JOURNAL_FILTER (haven_journal_filter_get_type ())

@@ -21,6 +21,7 @@ struct _HavenJournalList
   HavenJournalFilter *filter;        /* from outside (a chart); the search text is added */
   gboolean            show_end_title_buttons;
 
+  GtkMenuButton      *new_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
@@ -329,6 +330,7 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-journal-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_view);
@@ -421,6 +423,14 @@ haven_journal_list_start_search (HavenJournalList *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+haven_journal_list_popup_new_menu (HavenJournalList *self)
+{
+  g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
+
+  gtk_menu_button_popup (self->new_button);
 }
 
 void

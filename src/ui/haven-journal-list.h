@@ -22,6 +22,7 @@ HavenJournalModel *haven_journal_list_get_model   (HavenJournalList         *sel
 void               haven_journal_list_set_filter  (HavenJournalList         *self,
                                                    const HavenJournalFilter *filter);
 void               haven_journal_list_start_search (HavenJournalList        *self);
+void               haven_journal_list_popup_new_menu (HavenJournalList      *self);
 /* Selects the row of a record, if the list shows it. */
 void               haven_journal_list_select      (HavenJournalList         *self,
                                                    HavenRecordType           type,

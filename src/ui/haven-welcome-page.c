@@ -9,14 +9,19 @@
 #include <glib/gi18n.h>
 
 #include "haven-back-button.h"
+#include "haven-flow.h"
+#include "haven-store.h"
+#include "haven-ui-util.h"
 #include "haven-welcome-page.h"
 
 struct _HavenWelcomePage
 {
-  AdwBin         parent_instance;
+  AdwBin               parent_instance;
 
-  AdwStatusPage *status_page;
-  gboolean       journal_empty;
+  AdwStatusPage       *status_page;
+  AdwPreferencesGroup *drafts_group;
+  GPtrArray           *draft_rows;
+  gboolean             journal_empty;
 };
 
 G_DEFINE_FINAL_TYPE (HavenWelcomePage, haven_welcome_page, ADW_TYPE_BIN)
@@ -54,7 +59,10 @@ update_texts (HavenWelcomePage *self)
 static void
 haven_welcome_page_dispose (GObject *object)
 {
+  HavenWelcomePage *self = (HavenWelcomePage *)object;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), HAVEN_TYPE_WELCOME_PAGE);
+  g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (haven_welcome_page_parent_class)->dispose (object);
 }
@@ -115,12 +123,14 @@ haven_welcome_page_class_init (HavenWelcomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, drafts_group);
 }
 
 static void
 haven_welcome_page_init (HavenWelcomePage *self)
 {
   self->journal_empty = TRUE;
+  self->draft_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_texts (self);
@@ -147,4 +157,82 @@ haven_welcome_page_get_journal_empty (HavenWelcomePage *self)
   g_return_val_if_fail (HAVEN_IS_WELCOME_PAGE (self), TRUE);
 
   return self->journal_empty;
+}
+
+static GtkWidget *
+make_draft_row (HavenEntry *draft)
+{
+  const HavenFlow *flow = haven_flow_lookup (haven_entry_get_flow_id (draft));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *resume = gtk_button_new_with_mnemonic (_("_Continue"));
+  GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *when = haven_format_date_time (haven_entry_get_updated_at (draft));
+  g_autofree char *subtitle = NULL;
+  g_auto(GStrv) answered = haven_entry_dup_answer_ids (draft);
+  const char *title = haven_entry_get_title (draft);
+
+  if (*title == '\0')
+    title = flow != NULL ? haven_flow_get_title (flow)
+                         : haven_entry_kind_label (haven_entry_get_kind (draft));
+
+  if (flow != NULL && flow->n_steps > 0)
+    /* Translators: an unfinished entry: when it was last changed, and how far it got */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s · %u question answered",
+                                             "%s · %u questions answered",
+                                             g_strv_length (answered)),
+                                when, g_strv_length (answered));
+  else
+    subtitle = g_strdup (when);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (resume, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (resume, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (resume), "win.continue-draft");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (resume), "x", haven_entry_get_id (draft));
+
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (discard, "flat");
+  gtk_widget_set_tooltip_text (discard, _("Move to Trash"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move to Trash"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-draft");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "x", haven_entry_get_id (draft));
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), resume);
+
+  return row;
+}
+
+void
+haven_welcome_page_set_drafts (HavenWelcomePage *self,
+                               GPtrArray        *drafts)
+{
+  g_return_if_fail (HAVEN_IS_WELCOME_PAGE (self));
+
+  for (guint i = 0; i < self->draft_rows->len; i++)
+    adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
+  g_ptr_array_set_size (self->draft_rows, 0);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      GtkWidget *row = make_draft_row (g_ptr_array_index (drafts, i));
+
+      adw_preferences_group_add (self->drafts_group, row);
+      g_ptr_array_add (self->draft_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
+}
+
+guint
+haven_welcome_page_get_n_drafts (HavenWelcomePage *self)
+{
+  g_return_val_if_fail (HAVEN_IS_WELCOME_PAGE (self), 0);
+
+  return self->draft_rows->len;
 }

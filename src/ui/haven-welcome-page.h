@@ -16,5 +16,9 @@ G_DECLARE_FINAL_TYPE (HavenWelcomePage, haven_welcome_page, HAVEN, WELCOME_PAGE,
 void     haven_welcome_page_set_journal_empty (HavenWelcomePage *self,
                                                gboolean          journal_empty);
 gboolean haven_welcome_page_get_journal_empty (HavenWelcomePage *self);
+/* Unfinished entries to offer back (element-type HavenEntry), newest first. */
+void     haven_welcome_page_set_drafts        (HavenWelcomePage *self,
+                                               GPtrArray        *drafts);
+guint    haven_welcome_page_get_n_drafts      (HavenWelcomePage *self);
 
 G_END_DECLS

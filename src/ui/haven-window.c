@@ -4,13 +4,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window hosts the leaflet (journal list beside the content) and switches pages; the
- * pages themselves are widgets of their own.
+ * pages themselves are widgets of their own. Before it moves away from a page that holds
+ * writing, the page saves it; if that fails, the window stays where it is, because nothing
+ * typed may be lost.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "haven-entry-page.h"
+#include "haven-flow-page.h"
 #include "haven-journal-list.h"
+#include "haven-trash-page.h"
 #include "haven-welcome-page.h"
 #include "haven-window.h"
 
@@ -20,6 +25,7 @@ struct _HavenWindow
 
   HavenStore           *store;
   GSettings            *settings;
+  gboolean              closing;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -27,10 +33,15 @@ struct _HavenWindow
   HavenJournalList     *journal_list;
   GtkStack             *content_stack;
   HavenWelcomePage     *welcome_page;
+  HavenFlowPage        *flow_page;
+  HavenEntryPage       *entry_page;
+  HavenTrashPage       *trash_page;
   AdwStatusPage        *problem_page;
 };
 
 G_DEFINE_FINAL_TYPE (HavenWindow, haven_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Pages ------------------------------------------------------------------------------------ */
 
 static void
 update_journal_empty (HavenWindow *self)
@@ -43,12 +54,133 @@ update_journal_empty (HavenWindow *self)
 }
 
 static void
-record_activated_cb (HavenWindow *self,
-                     guint        type,
-                     gint64       id,
+record_changed_cb (HavenWindow *self)
+{
+  update_journal_empty (self);
+}
+
+static void
+refresh_drafts (HavenWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  drafts = haven_store_list_drafts (self->store, &error);
+  if (error != NULL)
+    g_warning ("Listing unfinished entries failed (error %d)", error->code);
+
+  haven_welcome_page_set_drafts (self->welcome_page, drafts);
+}
+
+/* Lets the page that is shown save what it holds. FALSE when that failed: then the page
+ * stays, and shows why. */
+static gboolean
+leave_current_page (HavenWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (page, "entry") == 0)
+    return haven_entry_page_leave (self->entry_page);
+
+  if (g_strcmp0 (page, "flow") == 0 && haven_flow_page_get_runner (self->flow_page) != NULL)
+    {
+      gboolean closed;
+
+      /* Closing emits "closed", which would switch pages itself. */
+      g_signal_handlers_block_matched (self->flow_page, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      closed = haven_flow_page_close (self->flow_page);
+      g_signal_handlers_unblock_matched (self->flow_page, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                         self);
+      return closed;
+    }
+
+  return TRUE;
+}
+
+static void
+show_page (HavenWindow *self,
+           const char  *name)
+{
+  if (g_strcmp0 (name, "welcome") == 0)
+    {
+      refresh_drafts (self);
+      update_journal_empty (self);
+      haven_journal_list_unselect (self->journal_list);
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_toast (HavenWindow *self,
+            const char  *title,
+            const char  *button_label,
+            const char  *action_name,
+            GVariant    *target)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      adw_toast_set_action_target_value (toast, target);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_entry (HavenWindow *self,
+            gint64       id)
+{
+  g_autoptr(HavenEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = haven_store_get_entry (self->store, id, &error);
+  if (entry == NULL)
+    {
+      show_toast (self, error->message, NULL, NULL, NULL);
+      return;
+    }
+
+  haven_entry_page_show_entry (self->entry_page, self->store, entry);
+  show_page (self, "entry");
+  haven_journal_list_select (self->journal_list, HAVEN_RECORD_ENTRY, id);
+}
+
+static void
+continue_entry (HavenWindow *self,
+                HavenEntry  *entry)
+{
+  const HavenFlow *flow = haven_flow_lookup (haven_entry_get_flow_id (entry));
+
+  if (flow != NULL && flow->n_steps > 0)
+    {
+      haven_flow_page_start (self->flow_page, self->store, flow, entry);
+      show_page (self, "flow");
+    }
+  else
+    {
+      haven_entry_page_show_entry (self->entry_page, self->store, entry);
+      show_page (self, "entry");
+    }
+}
+
+static void
+record_activated_cb (HavenWindow      *self,
+                     guint             type,
+                     gint64            id,
                      HavenJournalList *list)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (!leave_current_page (self))
+    return;
+
+  if (type == HAVEN_RECORD_ENTRY)
+    open_entry (self, id);
 }
 
 static void
@@ -57,6 +189,47 @@ leaflet_folded_cb (HavenWindow *self,
                    AdwLeaflet  *leaflet)
 {
 }
+
+static void
+flow_closed_cb (HavenWindow   *self,
+                HavenFlowPage *page)
+{
+  show_page (self, "welcome");
+}
+
+static void
+flow_finished_cb (HavenWindow   *self,
+                  gint64         id,
+                  HavenFlowPage *page)
+{
+  if (!leave_current_page (self))
+    return;
+
+  open_entry (self, id);
+  show_toast (self, _("Saved to your journal"), NULL, NULL, NULL);
+}
+
+static void
+entry_trashed_cb (HavenWindow    *self,
+                  gint64          id,
+                  HavenEntryPage *page)
+{
+  show_page (self, "welcome");
+
+  if (id != 0)
+    show_toast (self, _("Entry moved to the trash"), _("_Undo"), "win.restore-entry",
+                g_variant_new_int64 (id));
+}
+
+static void
+edit_answers_cb (HavenWindow    *self,
+                 HavenEntry     *entry,
+                 HavenEntryPage *page)
+{
+  continue_entry (self, entry);
+}
+
+/* Actions ---------------------------------------------------------------------------------- */
 
 static void
 go_back_action (GtkWidget  *widget,
@@ -83,6 +256,137 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  haven_journal_list_popup_new_menu (self->journal_list);
+}
+
+static void
+start_flow_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  const char *flow_id = g_variant_get_string (parameter, NULL);
+  const HavenFlow *flow = haven_flow_lookup (flow_id);
+
+  if (self->store == NULL || flow == NULL)
+    return;
+
+  if (!leave_current_page (self))
+    return;
+
+  haven_journal_list_unselect (self->journal_list);
+
+  if (flow->n_steps == 0)
+    {
+      haven_entry_page_start_free (self->entry_page, self->store);
+      show_page (self, "entry");
+      return;
+    }
+
+  haven_flow_page_start (self->flow_page, self->store, flow, NULL);
+  show_page (self, "flow");
+}
+
+static void
+continue_draft_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  g_autoptr(HavenEntry) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!leave_current_page (self))
+    return;
+
+  draft = haven_store_get_entry (self->store, g_variant_get_int64 (parameter), &error);
+  if (draft == NULL)
+    {
+      show_toast (self, error->message, NULL, NULL, NULL);
+      refresh_drafts (self);
+      return;
+    }
+
+  continue_entry (self, draft);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!haven_store_trash_entry (self->store, id, &error))
+    {
+      show_toast (self, error->message, NULL, NULL, NULL);
+      return;
+    }
+
+  refresh_drafts (self);
+  show_toast (self, _("Unfinished entry moved to the trash"), _("_Undo"), "win.restore-entry",
+              g_variant_new_int64 (id));
+}
+
+static void
+restore_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!haven_store_restore_entry (self->store, g_variant_get_int64 (parameter), &error))
+    {
+      show_toast (self, error->message, NULL, NULL, NULL);
+      return;
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    refresh_drafts (self);
+}
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+
+  if (self->store == NULL || !leave_current_page (self))
+    return;
+
+  show_page (self, "trash");
+}
+
+static void
+show_home_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+
+  if (self->store == NULL || !leave_current_page (self))
+    return;
+
+  show_page (self, "welcome");
+}
+
+/* Closing ---------------------------------------------------------------------------------- */
+
+static void
 restore_window_state (HavenWindow *self)
 {
   if (self->settings == NULL)
@@ -95,23 +399,63 @@ restore_window_state (HavenWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+save_window_state (HavenWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static void
+close_anyway_cb (HavenWindow      *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 haven_window_close_request (GtkWindow *window)
 {
   HavenWindow *self = HAVEN_WINDOW (window);
 
-  if (self->settings != NULL)
+  if (!self->closing && self->store != NULL && !leave_current_page (self))
     {
-      int width, height;
+      AdwMessageDialog *dialog;
 
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
-      g_settings_apply (self->settings);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Your Writing Is Not Saved"),
+                                                           _("Haven could not save what you "
+                                                             "wrote last. If you close now, "
+                                                             "it is lost. Keep Haven open and "
+                                                             "it will keep trying.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "keep", _("_Keep Haven Open"),
+                                        "close", _("Close _Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
     }
+
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (haven_window_parent_class)->close_request (window);
 }
@@ -144,6 +488,9 @@ haven_window_class_init (HavenWindowClass *klass)
 
   g_type_ensure (HAVEN_TYPE_JOURNAL_LIST);
   g_type_ensure (HAVEN_TYPE_WELCOME_PAGE);
+  g_type_ensure (HAVEN_TYPE_FLOW_PAGE);
+  g_type_ensure (HAVEN_TYPE_ENTRY_PAGE);
+  g_type_ensure (HAVEN_TYPE_TRASH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, toast_overlay);
@@ -152,15 +499,32 @@ haven_window_class_init (HavenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, journal_list);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWindow, flow_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWindow, entry_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWindow, trash_page);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, problem_page);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flow_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flow_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_trashed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_answers_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.start-flow", "s", start_flow_action);
+  gtk_widget_class_install_action (widget_class, "win.continue-draft", "x",
+                                   continue_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", "x", discard_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-entry", "x", restore_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-entry", NULL);
 }
 
 static void
@@ -206,10 +570,12 @@ haven_window_new (HavenApplication *application,
 
   self->store = g_object_ref (store);
   haven_journal_list_set_store (self->journal_list, store);
+  haven_trash_page_set_store (self->trash_page, store);
 
-  g_signal_connect_object (store, "record-changed", G_CALLBACK (update_journal_empty), self,
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_journal_empty (self);
+  refresh_drafts (self);
 
   return self;
 }
