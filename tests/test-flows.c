@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
+#include <stdio.h>
 
 #include "haven-answers.h"
 #include "haven-breathing-guide.h"
@@ -606,6 +608,185 @@ test_breathing_pace (void)
   g_assert_cmpfloat (HAVEN_BREATHE_OUT_SECONDS, >, HAVEN_BREATHE_IN_SECONDS);
 }
 
+/* Killing Haven while it types --------------------------------------------------------- */
+
+static const char typed_text[] =
+  "We were cooking together and I asked if we could visit my sister on Sunday. "
+  "He sighed, said nothing and went on chopping onions. I felt my chest go tight "
+  "and said that he never wants to do anything with my family. Then he walked out "
+  "of the kitchen and I stood there with the spoon in my hand.";
+
+/* The child: the real window and widgets, typing one character at a time, saying how far
+ * it got, until it is killed. */
+static int
+run_typing_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  HavenWindow *window;
+  GtkTextBuffer *buffer;
+  GtkWidget *input;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  window = haven_window_new (app, store, NULL);
+  haven_test_ui_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-flow", "s",
+                                             HAVEN_FLOW_AFTER_CONFLICT));
+  haven_test_ui_iterate (50);
+
+  input = haven_flow_page_get_input (HAVEN_FLOW_PAGE (haven_test_ui_find (GTK_WIDGET (window),
+                                                                          HAVEN_TYPE_FLOW_PAGE)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (input))));
+
+  for (const char *p = typed_text; *p != '\0'; p++, n++)
+    {
+      gtk_text_buffer_insert_at_cursor (buffer, p, 1);
+      haven_test_ui_iterate (15);
+      if (n % 10 == 0)
+        {
+          printf ("typed %u\n", n);
+          fflush (stdout);
+        }
+    }
+
+  printf ("done\n");
+  fflush (stdout);
+
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 0;
+}
+
+static GSubprocess *
+spawn_typing_child (const char      *path,
+                    GDataInputStream **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  GSubprocess *child;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            self_path, "--child-type-draft", path, NULL);
+  g_assert_no_error (error);
+  *out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+
+  return child;
+}
+
+static void
+read_until (GDataInputStream *in,
+            const char       *wanted)
+{
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_equal (line, wanted))
+        return;
+    }
+}
+
+static void
+kill_child (GSubprocess *child)
+{
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+}
+
+static char *
+draft_text (HavenStore *store)
+{
+  g_autoptr(GPtrArray) drafts = haven_store_list_drafts (store, NULL);
+  GVariant *answer;
+
+  g_assert_cmpuint (drafts->len, ==, 1);
+  answer = haven_entry_get_answer (g_ptr_array_index (drafts, 0), "what-happened");
+  g_assert_nonnull (answer);
+
+  return g_variant_dup_string (answer, NULL);
+}
+
+static void
+test_draft_survives_kill (void)
+{
+  g_autofree char *dir = haven_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(HavenStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  HavenWindow *window;
+  GtkWidget *input;
+  GtkTextBuffer *buffer;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  /* Killed in the middle of a sentence: everything typed until two seconds before the kill
+   * is on disk, and nothing that was not typed. */
+  child = spawn_typing_child (path, &out);
+  read_until (out, "typed 100");
+  haven_test_ui_iterate (2500);
+  kill_child (child);
+
+  store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  saved = draft_text (store);
+  g_test_message ("saved %zu characters", strlen (saved));
+  g_assert_cmpuint (strlen (saved), >=, 100);
+  g_assert_true (g_str_has_prefix (typed_text, saved));
+  g_clear_object (&store);
+  g_clear_object (&child);
+  g_clear_object (&out);
+  g_clear_pointer (&saved, g_free);
+
+  /* Killed after the last keystroke and a pause: all of it. */
+  haven_test_rmtree (dir);
+  g_mkdir_with_parents (dir, 0700);
+  child = spawn_typing_child (path, &out);
+  read_until (out, "done");
+  haven_test_ui_iterate (2500);
+  kill_child (child);
+
+  store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (haven_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+  saved = draft_text (store);
+  g_assert_cmpstr (saved, ==, typed_text);
+
+  /* Started again, Haven offers the draft back, and continuing shows the text. */
+  window = haven_window_new (app, store, NULL);
+  haven_test_ui_present (GTK_WINDOW (window));
+  g_assert_cmpstr (haven_window_get_page (window), ==, "welcome");
+  g_assert_cmpuint (haven_welcome_page_get_n_drafts (HAVEN_WELCOME_PAGE (haven_test_ui_find (GTK_WIDGET (window), HAVEN_TYPE_WELCOME_PAGE))),
+                    ==, 1);
+  g_object_unref (haven_test_ui_render (GTK_WIDGET (window), "draft-offered-after-kill"));
+  {
+    g_autoptr(GPtrArray) drafts = haven_store_list_drafts (store, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.continue-draft", "x",
+                                               haven_entry_get_id (g_ptr_array_index (drafts, 0))));
+  }
+  haven_test_ui_iterate (50);
+  input = haven_flow_page_get_input (HAVEN_FLOW_PAGE (haven_test_ui_find (GTK_WIDGET (window), HAVEN_TYPE_FLOW_PAGE)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (input))));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, typed_text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  haven_test_ui_iterate (20);
+  g_clear_object (&store);
+  haven_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +794,9 @@ main (int   argc,
   int status;
 
   app = haven_test_ui_init (&argc, &argv);
+
+  if (argc == 3 && g_str_equal (argv[1], "--child-type-draft"))
+    return run_typing_child (argv[2]);
 
 #define ADD(path, func) \
   g_test_add ("/flows/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -626,6 +810,7 @@ main (int   argc,
   ADD ("icon-buttons-have-labels", test_icon_buttons_have_labels);
   ADD ("narrow", test_narrow_flow);
   ADD ("render-every-step", test_render_every_step);
+  g_test_add_func ("/flows/draft-survives-kill", test_draft_survives_kill);
 
 #undef ADD
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "haven-journal-list.h"
+#include "haven-journal-model.h"
 #include "haven-journal-row.h"
 #include "haven-preferences-window.h"
 #include "haven-test-ui.h"
@@ -171,6 +172,94 @@ test_icon_buttons_have_labels (Fixture       *f,
     }
 }
 
+static guint
+list_count (HavenWindow *window)
+{
+  HavenJournalList *list = HAVEN_JOURNAL_LIST (haven_test_ui_find (GTK_WIDGET (window),
+                                                                   HAVEN_TYPE_JOURNAL_LIST));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (haven_journal_list_get_model (list)));
+}
+
+static GtkDropDown *
+dropdown_after_label (GtkWidget  *popover,
+                      const char *label)
+{
+  GtkWidget *grid = haven_test_ui_find (popover, GTK_TYPE_GRID);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0)
+        return GTK_DROP_DOWN (gtk_label_get_mnemonic_widget (GTK_LABEL (child)));
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_journal_filters (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenPainPoint) point = haven_store_add_pain_point (f->store, "feeling ignored", &error);
+  g_autoptr(HavenEntry) conflict = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+  g_autoptr(HavenEntry) old = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) checkin = haven_checkin_new (2);
+  const char *withdraw[] = { "withdraw", NULL };
+  gint64 point_id = haven_pain_point_get_id (point);
+  GtkWidget *list, *popover;
+  HavenJournalFilter chart_filter = { 0 };
+
+  haven_entry_set_title (conflict, "The phone at dinner");
+  haven_entry_set_answer (conflict, "reaction", g_variant_new_strv (withdraw, -1));
+  haven_entry_set_pain_point_ids (conflict, &point_id, 1);
+  g_assert_true (haven_store_save_entry (f->store, conflict, &error));
+  haven_entry_set_title (old, "A walk, last year");
+  haven_entry_set_occurred_at (old, haven_time_now () - 400 * 24 * 3600);
+  g_assert_true (haven_store_save_entry (f->store, old, &error));
+  haven_checkin_set_reaction (checkin, HAVEN_REACTION_PURSUE);
+  haven_checkin_set_note (checkin, "Texted three times");
+  g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+  g_assert_no_error (error);
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+  g_assert_cmpuint (list_count (f->window), ==, 3);
+
+  list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (haven_test_ui_find_button (list, _("Filter")))));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  haven_test_ui_iterate (100);
+
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("_Show")), HAVEN_ENTRY_KIND_LAST + 2);
+  g_assert_cmpuint (list_count (f->window), ==, 1);  /* check-ins */
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("_Show")), 0);
+
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("_Raw spot")), 1);
+  g_assert_cmpuint (list_count (f->window), ==, 1);
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("_Raw spot")), 0);
+
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("R_eaction")), HAVEN_REACTION_WITHDRAW);
+  g_assert_cmpuint (list_count (f->window), ==, 1);
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("R_eaction")), 0);
+
+  gtk_drop_down_set_selected (dropdown_after_label (popover, _("_When")), 4);
+  g_assert_cmpuint (list_count (f->window), ==, 2);
+  g_object_unref (haven_test_ui_render (popover, "journal-filter-popover"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  haven_test_ui_iterate (100);
+  g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "journal-filtered"));
+
+  /* A filter from outside (a chart) shows in the bar; Show Everything clears it. */
+  chart_filter.pain_point_id = point_id;
+  haven_journal_list_set_filter (HAVEN_JOURNAL_LIST (list), &chart_filter);
+  g_assert_cmpuint (list_count (f->window), ==, 1);
+  g_assert_true (gtk_widget_activate_action (list, "journal.clear-filter", NULL));
+  g_assert_cmpuint (list_count (f->window), ==, 3);
+}
+
 static void
 test_open_error_is_explained (void)
 {
@@ -207,6 +296,8 @@ main (int   argc,
   g_test_add ("/ui/window/icon-buttons-have-labels", Fixture, NULL, fixture_set_up,
               test_icon_buttons_have_labels, fixture_tear_down);
   g_test_add_func ("/ui/window/open-error-is-explained", test_open_error_is_explained);
+  g_test_add ("/ui/journal/filters", Fixture, NULL, fixture_set_up, test_journal_filters,
+              fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

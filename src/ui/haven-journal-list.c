@@ -28,7 +28,19 @@ struct _HavenJournalList
   GtkStack           *list_stack;
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
+  GtkDropDown        *kind_dropdown;
+  GtkStringList      *kind_model;
+  GtkDropDown        *pain_point_dropdown;
+  GtkStringList      *pain_point_model;
+  GtkDropDown        *reaction_dropdown;
+  GtkStringList      *reaction_model;
+  GtkDropDown        *when_dropdown;
+  GArray             *pain_point_ids;   /* gint64, by position in the dropdown after "Any" */
+  gboolean            updating_filters;
 };
+
+/* The "When" choices, in days back from now; 0 is any time. */
+static const guint when_days[] = { 0, 7, 28, 91, 365 };
 
 G_DEFINE_FINAL_TYPE (HavenJournalList, haven_journal_list, ADW_TYPE_BIN)
 
@@ -124,14 +136,20 @@ describe_filter (HavenJournalList *self)
   if (f->from != 0 || f->to != 0)
     {
       g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (f->from);
-      g_autoptr(GDateTime) to = g_date_time_new_from_unix_local (f->to - 1);
+      g_autoptr(GDateTime) to = g_date_time_new_from_unix_local (f->to != 0 ? f->to - 1 : 0);
       /* Translators: a date in a range, see strftime(3) */
       g_autofree char *from_text = g_date_time_format (from, _("%-d %b %Y"));
       g_autofree char *to_text = g_date_time_format (to, _("%-d %b %Y"));
 
       if (text->len > 0)
         g_string_append (text, " · ");
-      if (g_strcmp0 (from_text, to_text) == 0)
+      if (f->to == 0)
+        /* Translators: the journal list shows only what happened since this date */
+        g_string_append_printf (text, _("Since %s"), from_text);
+      else if (f->from == 0)
+        /* Translators: the journal list shows only what happened until this date */
+        g_string_append_printf (text, _("Until %s"), to_text);
+      else if (g_strcmp0 (from_text, to_text) == 0)
         g_string_append (text, from_text);
       else
         /* Translators: a date range, e.g. "3 Nov 2026 – 9 Nov 2026" */
@@ -230,6 +248,112 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+fill_pain_points (HavenJournalList *self)
+{
+  g_autoptr(GListModel) points = NULL;
+  gint64 selected_id = 0;
+  guint selected = gtk_drop_down_get_selected (self->pain_point_dropdown);
+  guint position = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->pain_point_ids->len)
+    selected_id = g_array_index (self->pain_point_ids, gint64, selected - 1);
+
+  self->updating_filters = TRUE;
+
+  gtk_string_list_splice (self->pain_point_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->pain_point_model)), NULL);
+  g_array_set_size (self->pain_point_ids, 0);
+  gtk_string_list_append (self->pain_point_model, _("Any raw spot"));
+
+  if (self->store != NULL)
+    points = haven_store_list_pain_points (self->store, NULL);
+
+  for (guint i = 0; points != NULL && i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(HavenPainPoint) point = g_list_model_get_item (points, i);
+      gint64 id = haven_pain_point_get_id (point);
+
+      gtk_string_list_append (self->pain_point_model, haven_pain_point_get_name (point));
+      g_array_append_val (self->pain_point_ids, id);
+      if (id == selected_id)
+        position = i + 1;
+    }
+
+  gtk_drop_down_set_selected (self->pain_point_dropdown, position);
+
+  self->updating_filters = FALSE;
+}
+
+static void
+filter_popover_show_cb (HavenJournalList *self)
+{
+  fill_pain_points (self);
+}
+
+static void
+filter_changed_cb (HavenJournalList *self)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint pain_point = gtk_drop_down_get_selected (self->pain_point_dropdown);
+  guint reaction = gtk_drop_down_get_selected (self->reaction_dropdown);
+  guint when = gtk_drop_down_get_selected (self->when_dropdown);
+
+  if (self->updating_filters)
+    return;
+
+  if (kind != GTK_INVALID_LIST_POSITION && kind > 0)
+    filter->kinds = kind <= HAVEN_ENTRY_KIND_LAST + 1 ? HAVEN_FILTER_KIND (kind - 1)
+                                                     : HAVEN_FILTER_CHECKINS;
+  if (pain_point != GTK_INVALID_LIST_POSITION && pain_point > 0 &&
+      pain_point <= self->pain_point_ids->len)
+    filter->pain_point_id = g_array_index (self->pain_point_ids, gint64, pain_point - 1);
+  if (reaction != GTK_INVALID_LIST_POSITION && reaction > 0)
+    filter->reaction = reaction;
+  if (when != GTK_INVALID_LIST_POSITION && when > 0 && when < G_N_ELEMENTS (when_days))
+    filter->from = haven_time_now () - (HavenTime)when_days[when] * 24 * 3600;
+
+  g_clear_pointer (&self->filter, haven_journal_filter_free);
+  self->filter = g_steal_pointer (&filter);
+  rebuild_model (self);
+}
+
+/* Shows a filter set from outside (a chart) in the dropdowns, as far as they can say it. */
+static void
+sync_dropdowns (HavenJournalList *self)
+{
+  const HavenJournalFilter *f = self->filter;
+  guint kind = 0;
+
+  self->updating_filters = TRUE;
+
+  if (f != NULL && f->kinds == HAVEN_FILTER_CHECKINS)
+    kind = HAVEN_ENTRY_KIND_LAST + 2;
+  else if (f != NULL && f->kinds != 0)
+    {
+      for (guint k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+        if (f->kinds == HAVEN_FILTER_KIND (k))
+          kind = k + 1;
+    }
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  gtk_drop_down_set_selected (self->reaction_dropdown, f != NULL ? f->reaction : 0);
+  gtk_drop_down_set_selected (self->when_dropdown, 0);
+
+  self->updating_filters = FALSE;
+
+  fill_pain_points (self);
+  self->updating_filters = TRUE;
+  for (guint i = 0; f != NULL && f->pain_point_id != 0 && i < self->pain_point_ids->len; i++)
+    {
+      if (g_array_index (self->pain_point_ids, gint64, i) == f->pain_point_id)
+        gtk_drop_down_set_selected (self->pain_point_dropdown, i + 1);
+    }
+  if (f == NULL || f->pain_point_id == 0)
+    gtk_drop_down_set_selected (self->pain_point_dropdown, 0);
+  self->updating_filters = FALSE;
+}
+
+static void
 clear_filter_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -251,6 +375,7 @@ haven_journal_list_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->filter, haven_journal_filter_free);
+  g_clear_pointer (&self->pain_point_ids, g_array_unref);
 
   G_OBJECT_CLASS (haven_journal_list_parent_class)->dispose (object);
 }
@@ -337,6 +462,15 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, kind_model);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, pain_point_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, pain_point_model);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, reaction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, reaction_model);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, when_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -353,8 +487,20 @@ haven_journal_list_init (HavenJournalList *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->show_end_title_buttons = TRUE;
+  self->pain_point_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->updating_filters = TRUE;
+  gtk_string_list_append (self->kind_model, _("Everything"));
+  for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+    gtk_string_list_append (self->kind_model, haven_entry_kind_label (k));
+  gtk_string_list_append (self->kind_model, _("Check-ins"));
+  gtk_string_list_append (self->reaction_model, _("Any reaction"));
+  for (HavenReaction r = 1; r <= HAVEN_REACTION_LAST; r++)
+    gtk_string_list_append (self->reaction_model, haven_reaction_label (r));
+  gtk_string_list_append (self->pain_point_model, _("Any raw spot"));
+  self->updating_filters = FALSE;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -413,6 +559,7 @@ haven_journal_list_set_filter (HavenJournalList         *self,
       g_clear_pointer (&self->filter->text, g_free);
     }
 
+  sync_dropdowns (self);
   rebuild_model (self);
 }
 
