@@ -81,7 +81,10 @@ activate (gpointer    widget,
       va_end (args);
     }
 
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
   haven_test_ui_iterate (20);
 }
 
@@ -166,6 +169,19 @@ static void
 back (Fixture *f)
 {
   activate (flow_page (f), "flow.back", NULL);
+}
+
+static void
+assert_choices (HavenEntry         *entry,
+                const char         *step_id,
+                const char * const *expected)
+{
+  GVariant *answer = haven_entry_get_answer (entry, step_id);
+  g_autofree const char **ids = NULL;
+
+  g_assert_nonnull (answer);
+  ids = g_variant_get_strv (answer, NULL);
+  g_assert_cmpstrv (ids, expected);
 }
 
 static void
@@ -276,19 +292,13 @@ test_after_conflict_complete (Fixture       *f,
   g_assert_null (haven_entry_get_answer (entry, "body"));
   g_assert_cmpint (g_variant_get_int64 (haven_entry_get_answer (entry, HAVEN_ANSWER_INTENSITY)), ==, 7);
   g_assert_cmpint (g_variant_get_int64 (haven_entry_get_answer (entry, HAVEN_ANSWER_INTENSITY_AFTER)), ==, 3);
-  g_assert_cmpstrv (g_variant_get_strv (haven_entry_get_answer (entry, HAVEN_ANSWER_REACTION), NULL),
-                    ((const char *[]) { "withdraw", NULL }));
-  g_assert_cmpstrv (g_variant_get_strv (haven_entry_get_answer (entry, HAVEN_ANSWER_PATTERN), NULL),
-                    ((const char *[]) { "protest-dance", NULL }));
-  g_assert_cmpstrv (g_variant_get_strv (haven_entry_get_answer (entry, "softer-feeling"), NULL),
-                    ((const char *[]) { "loneliness", NULL }));
+  assert_choices (entry, HAVEN_ANSWER_REACTION, ((const char *[]) { "withdraw", NULL }));
+  assert_choices (entry, HAVEN_ANSWER_PATTERN, ((const char *[]) { "protest-dance", NULL }));
+  assert_choices (entry, "softer-feeling", ((const char *[]) { "loneliness", NULL }));
   g_assert_null (haven_entry_get_answer (entry, "need"));
-  g_assert_cmpstrv (g_variant_get_strv (haven_entry_get_answer (entry, "boundary-or-wound"), NULL),
-                    ((const char *[]) { "wound", NULL }));
-  g_assert_cmpstrv (g_variant_get_strv (haven_entry_get_answer (entry, HAVEN_ANSWER_UNSAFETY), NULL),
-                    ((const char *[]) { "contempt", NULL }));
-  g_assert_cmpstrv (g_variant_get_strv (haven_entry_get_answer (entry, HAVEN_ANSWER_REGULATION), NULL),
-                    ((const char *[]) { "break", NULL }));
+  assert_choices (entry, "boundary-or-wound", ((const char *[]) { "wound", NULL }));
+  assert_choices (entry, HAVEN_ANSWER_UNSAFETY, ((const char *[]) { "contempt", NULL }));
+  assert_choices (entry, HAVEN_ANSWER_REGULATION, ((const char *[]) { "break", NULL }));
   g_assert_nonnull (strstr (g_variant_get_string (haven_entry_get_answer (entry, "say-instead"), NULL),
                             "I need you to look at me"));
   g_assert_null (haven_entry_get_answer (entry, "appreciation"));

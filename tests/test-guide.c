@@ -315,6 +315,7 @@ test_runner_safety_and_breathing (Fixture       *f,
     haven_flow_runner_new (f->store, haven_flow_lookup (HAVEN_FLOW_CALM_DOWN), NULL);
   g_autofree char *summary = NULL;
   GVariant *helped;
+  g_autofree const char **helped_ids = NULL;
 
   answer_step (conflict, HAVEN_ANSWER_UNSAFETY, g_variant_new_strv (threats, -1));
   g_assert_true (haven_flow_runner_has_safety_signs (conflict));
@@ -325,7 +326,8 @@ test_runner_safety_and_breathing (Fixture       *f,
   answer_step (calm, HAVEN_ANSWER_INTENSITY_AFTER, g_variant_new_int64 (4));
   helped = haven_entry_get_answer (haven_flow_runner_get_entry (calm), HAVEN_ANSWER_REGULATION);
   g_assert_nonnull (helped);
-  g_assert_cmpstrv (g_variant_get_strv (helped, NULL), ((const char *[]) { "slow-breathing", NULL }));
+  helped_ids = g_variant_get_strv (helped, NULL);
+  g_assert_cmpstrv (helped_ids, ((const char *[]) { "slow-breathing", NULL }));
 
   summary = haven_flow_runner_compose_summary (calm);
   g_assert_cmpstr (summary, ==, "Before: 8 out of 10.\n\nI breathed slowly for 2 minutes.\n\n"
