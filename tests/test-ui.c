@@ -13,6 +13,7 @@
 #include "haven-preferences-window.h"
 #include "haven-test-ui.h"
 #include "haven-test-util.h"
+#include "haven-ui-util.h"
 #include "haven-welcome-page.h"
 #include "haven-window.h"
 
@@ -261,6 +262,19 @@ test_journal_filters (Fixture       *f,
 }
 
 static void
+test_snippet_markup (void)
+{
+  g_autofree char *a = haven_snippet_to_markup ("we \x02" "argued\x03\n\nagain <& again");
+  g_autofree char *b = haven_snippet_to_markup ("cut off \x02" "here");
+  g_autofree char *c = haven_snippet_to_markup ("stray\x03 end");
+
+  g_assert_cmpstr (a, ==, "we <b>argued</b> again &lt;&amp; again");
+  g_assert_cmpstr (b, ==, "cut off <b>here</b>");
+  g_assert_cmpstr (c, ==, "stray end");
+  g_assert_null (haven_snippet_to_markup (NULL));
+}
+
+static void
 test_open_error_is_explained (void)
 {
   g_autoptr(GError) error = g_error_new_literal (HAVEN_STORE_ERROR,
@@ -287,6 +301,7 @@ main (int   argc,
   app = haven_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
+  g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow-window-folds", Fixture, NULL, fixture_set_up,

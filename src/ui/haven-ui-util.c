@@ -82,11 +82,29 @@ char *
 haven_snippet_to_markup (const char *snippet)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *p = snippet;
+  g_autofree char *folded = NULL;
+  const char *p;
   gboolean open = FALSE;
 
   if (snippet == NULL)
     return NULL;
+
+  /* A snippet can span paragraphs; in a two-line row it reads as one line. */
+  folded = g_strdup (snippet);
+  {
+    char *out = folded;
+
+    for (const char *q = snippet; *q != '\0'; q++)
+      {
+        char c = (*q == '\n' || *q == '\r' || *q == '\t') ? ' ' : *q;
+
+        if (c == ' ' && out > folded && out[-1] == ' ')
+          continue;
+        *out++ = c;
+      }
+    *out = '\0';
+  }
+  p = folded;
 
   while (*p != '\0')
     {
