@@ -355,7 +355,7 @@ write_json_named (Export      *x,
   if ((rc = sqlite3_prepare_v2 (x->db, sql, -1, &stmt, NULL)) != SQLITE_OK)
     return step_failed (x, rc, error);
 
-  g_string_append_printf (x->out.buf, "  \"%s\": [", array_name);
+  g_string_append_printf (x->out.buf, "  \"%s\" : [", array_name);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -434,7 +434,7 @@ write_json_entries (Export  *x,
     return step_failed (x, rc, error);
   sqlite3_bind_int (stmt, 1, TRUE);
 
-  g_string_append (x->out.buf, "  \"entries\": [");
+  g_string_append (x->out.buf, "  \"entries\" : [");
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -488,7 +488,7 @@ write_json_checkins (Export  *x,
     return step_failed (x, rc, error);
   sqlite3_bind_int (stmt, 1, TRUE);
 
-  g_string_append (x->out.buf, "  \"checkins\": [");
+  g_string_append (x->out.buf, "  \"checkins\" : [");
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -545,9 +545,9 @@ write_json (Export  *x,
 
   g_string_append_printf (x->out.buf,
                           "{\n"
-                          "  \"format\": \"%s\",\n"
-                          "  \"version\": %d,\n"
-                          "  \"exported_at\": \"%s\",\n",
+                          "  \"format\" : \"%s\",\n"
+                          "  \"version\" : %d,\n"
+                          "  \"exported_at\" : \"%s\",\n",
                           HAVEN_EXPORT_FORMAT_NAME, HAVEN_EXPORT_VERSION, exported_at);
 
   /* Raw spots that were put away still appear when a record names them, so that every link
@@ -870,8 +870,11 @@ write_markdown_entry (Export        *x,
     g_string_append (x->out.buf, haven_entry_kind_label (kind));
   g_string_append (x->out.buf, "\n\n");
 
-  g_string_append_printf (x->out.buf, "*%s · %s", time, haven_entry_kind_label (kind));
-  g_string_append (x->out.buf, "*\n\n");
+  /* Under a title of its own the kind is news; otherwise the heading already said it. */
+  if (*title != '\0')
+    g_string_append_printf (x->out.buf, "*%s · %s*\n\n", time, haven_entry_kind_label (kind));
+  else
+    g_string_append_printf (x->out.buf, "*%s*\n\n", time);
 
   if (*body != '\0')
     {
@@ -1081,7 +1084,8 @@ append_csv_cell (GString    *out,
   if (text == NULL)
     return;
 
-  if (strpbrk (text, ",\"\r\n") == NULL && strchr ("=+-@\t", text[0]) == NULL)
+  if (strpbrk (text, ",\"\r\n") == NULL &&
+      (text[0] == '\0' || strchr ("=+-@\t", text[0]) == NULL))
     {
       g_string_append (out, text);
       return;
@@ -1298,7 +1302,7 @@ haven_export_to_file (HavenStore                *store,
 
   /* One read transaction: the export is one moment of the journal, even while the window
    * goes on saving through its own connection. */
-  ok = _haven_exec (x.db, "BEGIN;", error);
+  ok = check_cancelled (&x, error) && _haven_exec (x.db, "BEGIN;", error);
   if (ok)
     {
       switch (format)
