@@ -1263,6 +1263,19 @@ haven_export_format_extension (HavenExportFormat format)
     }
 }
 
+char *
+haven_export_summary_describe (HavenExportFormat         format,
+                               const HavenExportSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (format == HAVEN_EXPORT_CSV)
+    return g_strdup_printf (_("Check-ins: %u."), summary->n_checkins);
+
+  return g_strdup_printf (_("Entries: %u. Check-ins: %u."), summary->n_entries,
+                          summary->n_checkins);
+}
+
 gboolean
 haven_export_to_file (HavenStore                *store,
                       HavenExportFormat          format,

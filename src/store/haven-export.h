@@ -50,6 +50,10 @@ const char       *haven_export_format_to_string   (HavenExportFormat    format);
 HavenExportFormat haven_export_format_for_path    (const char          *path);
 const char       *haven_export_format_extension   (HavenExportFormat    format);
 
+/* What was written, as a sentence for people: "Entries: 3. Check-ins: 12." */
+char             *haven_export_summary_describe   (HavenExportFormat          format,
+                                                   const HavenExportSummary  *summary);
+
 /* Writes the journal to @path: to a private (0600) file beside it first, which replaces
  * @path only once it is complete, so a failed export leaves whatever was there. Trash is
  * never exported; drafts only to JSON, the format that brings them back. */

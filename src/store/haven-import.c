@@ -2355,6 +2355,45 @@ haven_import_set_activities_as (HavenImport           *self,
   self->activities_as = as;
 }
 
+char *
+haven_import_counts_describe (const HavenImportCounts *c)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  if (c->entries_new + c->entries_updated + c->entries_unchanged > 0)
+    g_string_append_printf (text, _("Entries: %u new, %u updated, %u unchanged."),
+                            c->entries_new, c->entries_updated, c->entries_unchanged);
+
+  if (c->checkins_new + c->checkins_updated + c->checkins_unchanged > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, _("Check-ins: %u new, %u updated, %u unchanged."),
+                              c->checkins_new, c->checkins_updated, c->checkins_unchanged);
+    }
+
+  if (c->pain_points_new > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, _("New raw spots: %u."), c->pain_points_new);
+    }
+
+  if (c->tags_new > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, _("New tags: %u."), c->tags_new);
+    }
+
+  if (text->len == 0)
+    g_string_append (text, _("The file holds no entries or check-ins."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Threads ---------------------------------------------------------------------------------- */
 
 typedef struct

@@ -108,6 +108,9 @@ gboolean           haven_import_run                  (HavenImport            *se
                                                       HavenImportCounts      *counts,
                                                       GError                **error);
 
+/* The counts as sentences for people: "Entries: 3 new, 1 updated, 0 unchanged. …". */
+char              *haven_import_counts_describe      (const HavenImportCounts *counts);
+
 /* Reads the file and previews it in a thread, on a read-only connection of its own. */
 void               haven_import_load_async           (const char             *path,
                                                       const char             *journal_path,
