@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1044,8 +1045,18 @@ read_haven_json (HavenImport  *self,
 
   if (!json_parser_load_from_data (parser, data, len, &parse_error))
     {
-      g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_SYNTAX,
-                   _("The file is not valid JSON (%s)."), parse_error->message);
+      guint line = 0, column = 0;
+
+      /* json-glib's message quotes the text around the fault, cut anywhere: only where it
+       * is goes into ours. */
+      g_debug ("Parsing an import failed (error %d)", parse_error->code);
+      if (sscanf (parse_error->message, "<data>:%u:%u", &line, &column) == 2)
+        g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_SYNTAX,
+                     _("The file is not valid JSON: it goes wrong at line %u, column %u."),
+                     line, column);
+      else
+        g_set_error_literal (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_SYNTAX,
+                             _("The file is not valid JSON."));
       return FALSE;
     }
 
