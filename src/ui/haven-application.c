@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "haven-application.h"
+#include "haven-backup.h"
 #include "haven-export.h"
 #include "haven-import.h"
 #include "haven-preferences-window.h"
@@ -29,7 +30,13 @@ struct _HavenApplication
   char           *journal_path;
   char           *demo_dir;
   gboolean        demo;
+  guint           backup_source;
 };
+
+/* A daily backup is looked for soon after start and then every hour, so a Haven left open
+ * for days still makes one a day. */
+#define FIRST_BACKUP_DELAY_S 30
+#define BACKUP_INTERVAL_S    3600
 
 G_DEFINE_FINAL_TYPE (HavenApplication, haven_application, ADW_TYPE_APPLICATION)
 
@@ -422,6 +429,54 @@ open_journal (HavenApplication  *self,
 }
 
 static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = haven_backup_make_finish (result, &error);
+
+  /* Only the error code: a path names the person's folders. */
+  if (error != NULL)
+    g_debug ("The daily backup failed (error %d)", error->code);
+  else if (path != NULL)
+    g_debug ("The daily backup was made");
+}
+
+static gboolean
+daily_backup_cb (gpointer user_data)
+{
+  HavenApplication *self = user_data;
+
+  if (self->store != NULL)
+    haven_backup_make_async (haven_store_get_path (self->store), TRUE, NULL,
+                             daily_backup_done_cb, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+first_backup_cb (gpointer user_data)
+{
+  HavenApplication *self = user_data;
+
+  daily_backup_cb (self);
+  self->backup_source = g_timeout_add_seconds (BACKUP_INTERVAL_S, daily_backup_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_backups (HavenApplication *self)
+{
+  /* A demo journal is throwaway; it gets no backups. */
+  if (self->demo || self->store == NULL || self->backup_source != 0)
+    return;
+
+  self->backup_source = g_timeout_add_seconds (FIRST_BACKUP_DELAY_S, first_backup_cb, self);
+}
+
+static void
 haven_application_activate (GApplication *app)
 {
   HavenApplication *self = HAVEN_APPLICATION (app);
@@ -442,6 +497,37 @@ haven_application_activate (GApplication *app)
 
   window = GTK_WINDOW (haven_window_new (self, self->store, self->open_error));
   gtk_window_present (window);
+  schedule_backups (self);
+}
+
+void
+haven_application_reopen_journal (HavenApplication *self)
+{
+  GtkWindow *old_window;
+
+  g_return_if_fail (HAVEN_IS_APPLICATION (self));
+
+  old_window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (old_window != NULL)
+    g_object_ref (old_window);
+
+  if (self->store != NULL)
+    haven_store_close (self->store);
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+
+  /* Held meanwhile, so that the application never runs out of windows and quits. */
+  g_application_hold (G_APPLICATION (self));
+  if (old_window != NULL)
+    gtk_application_remove_window (GTK_APPLICATION (self), old_window);
+  haven_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+
+  if (old_window != NULL)
+    {
+      gtk_window_destroy (old_window);
+      g_object_unref (old_window);
+    }
 }
 
 static gboolean
@@ -467,6 +553,8 @@ static void
 haven_application_shutdown (GApplication *app)
 {
   HavenApplication *self = HAVEN_APPLICATION (app);
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
 
   if (self->store != NULL)
     haven_store_close (self->store);

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "haven-journal-list.h"
+#include "haven-recovery-page.h"
 #include "haven-welcome-page.h"
+#include "haven-window-data.h"
 #include "haven-window.h"
 
 struct _HavenWindow
@@ -27,7 +29,7 @@ struct _HavenWindow
   HavenJournalList     *journal_list;
   GtkStack             *content_stack;
   HavenWelcomePage     *welcome_page;
-  AdwStatusPage        *problem_page;
+  HavenRecoveryPage    *recovery_page;
 };
 
 G_DEFINE_FINAL_TYPE (HavenWindow, haven_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,6 +58,15 @@ leaflet_folded_cb (HavenWindow *self,
                    GParamSpec  *pspec,
                    AdwLeaflet  *leaflet)
 {
+}
+
+static void
+journal_replaced_cb (HavenWindow       *self,
+                     HavenRecoveryPage *page)
+{
+  HavenApplication *app = HAVEN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  haven_application_reopen_journal (app);
 }
 
 static void
@@ -144,6 +155,7 @@ haven_window_class_init (HavenWindowClass *klass)
 
   g_type_ensure (HAVEN_TYPE_JOURNAL_LIST);
   g_type_ensure (HAVEN_TYPE_WELCOME_PAGE);
+  g_type_ensure (HAVEN_TYPE_RECOVERY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, toast_overlay);
@@ -152,8 +164,9 @@ haven_window_class_init (HavenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, journal_list);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, HavenWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWindow, recovery_page);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, journal_replaced_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
@@ -161,6 +174,8 @@ haven_window_class_init (HavenWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+
+  _haven_window_data_class_init (widget_class);
 }
 
 static void
@@ -170,15 +185,17 @@ haven_window_init (HavenWindow *self)
 }
 
 static void
-show_problem (HavenWindow  *self,
-              const GError *error)
+show_problem (HavenWindow      *self,
+              HavenApplication *application,
+              const GError     *error)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *default_path = NULL;
+  const char *path = haven_application_get_journal_path (application);
 
-  /* The file was not touched: say so, because that is what a worried person needs to hear. */
-  description = g_strdup_printf ("%s\n\n%s", error->message,
-                                 _("Nothing in the file has been changed."));
-  adw_status_page_set_description (self->problem_page, description);
+  if (path == NULL)
+    path = default_path = haven_store_dup_default_path ();
+
+  haven_recovery_page_set_problem (self->recovery_page, path, error);
   gtk_stack_set_visible_child_name (self->main_stack, "problem");
 }
 
@@ -200,7 +217,8 @@ haven_window_new (HavenApplication *application,
 
   if (store == NULL)
     {
-      show_problem (self, open_error);
+      show_problem (self, application, open_error);
+      _haven_window_data_set_enabled (self, FALSE);
       return self;
     }
 
