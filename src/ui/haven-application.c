@@ -507,7 +507,10 @@ haven_application_reopen_journal (HavenApplication *self)
 
   g_return_if_fail (HAVEN_IS_APPLICATION (self));
 
+  /* Without a window manager (tests) no window is active: the newest one is the one. */
   old_window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (old_window == NULL && gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    old_window = gtk_application_get_windows (GTK_APPLICATION (self))->data;
   if (old_window != NULL)
     g_object_ref (old_window);
 

@@ -227,6 +227,8 @@ haven_window_new (HavenApplication *application,
 
   g_signal_connect_object (store, "record-changed", G_CALLBACK (update_journal_empty), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "journal-changed", G_CALLBACK (update_journal_empty), self,
+                           G_CONNECT_SWAPPED);
   update_journal_empty (self);
 
   return self;
