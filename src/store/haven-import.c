@@ -486,9 +486,9 @@ check_time (const char  *text,
       return TRUE;
     case HAVEN_TIME_OUT_OF_RANGE:
       return fail_at (error, HAVEN_IMPORT_ERROR_INVALID_VALUE, loc,
-                      _("“%s” is in the year %" G_GINT64_FORMAT ", which cannot be right "
-                        "(Haven takes %d to %d)."),
-                      name, year, HAVEN_YEAR_MIN, HAVEN_YEAR_MAX);
+                      _("“%s” is in the year %lld, which cannot be right (Haven takes %d to "
+                        "%d)."),
+                      name, (long long)year, HAVEN_YEAR_MIN, HAVEN_YEAR_MAX);
     case HAVEN_TIME_INVALID:
     default:
       return fail_at (error, HAVEN_IMPORT_ERROR_INVALID_VALUE, loc,
@@ -944,8 +944,8 @@ get_intensity (JsonObject  *object,
 
   if (value < 0 || value > 10)
     return fail_at (error, HAVEN_IMPORT_ERROR_INVALID_VALUE, loc,
-                    _("“%s” is %" G_GINT64_FORMAT ", but an intensity goes from 0 to 10."),
-                    name, value);
+                    _("“%s” is %lld, but an intensity goes from 0 to 10."),
+                    name, (long long)value);
 
   *out = (int)value;
 
@@ -1002,8 +1002,8 @@ read_checkins (HavenImport  *self,
         {
           checkin_record_clear (&r);
           return fail_at (error, HAVEN_IMPORT_ERROR_INVALID_VALUE, &loc,
-                          _("“%s” is %" G_GINT64_FORMAT ", but a mood goes from 1 to 5."),
-                          "mood", mood);
+                          _("“%s” is %lld, but a mood goes from 1 to 5."),
+                          "mood", (long long)mood);
         }
       r.mood = (int)mood;
 
@@ -1083,18 +1083,17 @@ read_haven_json (HavenImport  *self,
   if (version > HAVEN_EXPORT_VERSION)
     {
       g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_TOO_NEW,
-                   _("This file was made by a newer version of Haven (format version %"
-                     G_GINT64_FORMAT "; this version reads version %d). Update Haven to "
-                     "import it."),
-                   version, HAVEN_EXPORT_VERSION);
+                   _("This file was made by a newer version of Haven (format version %lld; "
+                     "this version reads version %d). Update Haven to import it."),
+                   (long long)version, HAVEN_EXPORT_VERSION);
       return FALSE;
     }
 
   if (version < 1)
     {
       g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_INVALID_VALUE,
-                   _("The file gives %" G_GINT64_FORMAT " as its format version, which "
-                     "no Haven wrote."), version);
+                   _("The file gives %lld as its format version, which no Haven wrote."),
+                   (long long)version);
       return FALSE;
     }
 
