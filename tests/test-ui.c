@@ -7,8 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "haven-backup.h"
+#include "haven-import-dialog.h"
 #include "haven-journal-list.h"
 #include "haven-journal-model.h"
+#include "haven-recovery-page.h"
+#include "haven-window-data.h"
 #include "haven-journal-row.h"
 #include "haven-preferences-window.h"
 #include "haven-test-ui.h"
@@ -62,6 +66,7 @@ test_templates_instantiate (void)
     HAVEN_TYPE_JOURNAL_LIST,
     HAVEN_TYPE_JOURNAL_ROW,
     HAVEN_TYPE_WELCOME_PAGE,
+    HAVEN_TYPE_RECOVERY_PAGE,
   };
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
@@ -77,6 +82,8 @@ test_templates_instantiate (void)
 
   preferences = haven_preferences_window_new (NULL);
   gtk_window_destroy (GTK_WINDOW (preferences));
+
+  gtk_window_destroy (GTK_WINDOW (g_object_new (HAVEN_TYPE_IMPORT_DIALOG, NULL)));
 
   builder = gtk_builder_new ();
   gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error);
@@ -292,6 +299,360 @@ test_open_error_is_explained (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Export, import, backups, recovery ------------------------------------------------------- */
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static GtkWidget *
+find_nth_in (GtkWidget *root,
+             GType      type,
+             guint     *n)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    {
+      if (*n == 0)
+        return root;
+      (*n)--;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth_in (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_nth (GtkWidget *root,
+          GType      type,
+          guint      n)
+{
+  return find_nth_in (root, type, &n);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  GtkWindow *window = NULL;
+
+  for (guint i = 0; i < 500 && (window = find_toplevel (type)) == NULL; i++)
+    haven_test_ui_iterate (10);
+
+  g_assert_nonnull (window);
+  haven_test_ui_iterate (100);
+
+  return window;
+}
+
+static void
+wait_until_count (HavenStore *store,
+                  guint       entries,
+                  guint       checkins)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      if (haven_store_count_entries (store) == entries &&
+          haven_store_count_checkins (store) == checkins)
+        return;
+      haven_test_ui_iterate (10);
+    }
+
+  g_assert_cmpuint (haven_store_count_entries (store), ==, entries);
+  g_assert_cmpuint (haven_store_count_checkins (store), ==, checkins);
+}
+
+static void
+add_entries (HavenStore *store,
+             guint       n)
+{
+  g_autofree char *text = g_strnfill (300, 'w');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+      g_autoptr(GError) error = NULL;
+
+      haven_entry_set_body (entry, text);
+      haven_store_save_entry (store, entry, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_import_dialog_daylio (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("daylio.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenImport) import = haven_import_new_for_file (path, &error);
+  HavenImportCounts preview;
+  HavenImportDialog *dialog;
+  GtkCheckButton *raw_spots = NULL;
+  AdwComboRow *furious = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *new_tags = g_strdup_printf (_("New tags: %u."), 6);
+  g_autofree char *new_raw_spots = g_strdup_printf (_("New raw spots: %u."), 6);
+  const char *body;
+
+  g_assert_no_error (error);
+  haven_import_preview (import, f->store, &preview, &error);
+  g_assert_no_error (error);
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+  dialog = haven_import_dialog_new (GTK_WINDOW (f->window), import, f->store, &preview);
+  haven_test_ui_present (GTK_WINDOW (dialog));
+
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, new_tags));
+  texture = haven_test_ui_render (GTK_WIDGET (dialog), "import-daylio");
+  g_clear_object (&texture);
+  haven_test_ui_set_dark (TRUE);
+  texture = haven_test_ui_render (GTK_WIDGET (dialog), "import-daylio");
+  haven_test_ui_set_dark (FALSE);
+
+  /* Activities as raw spots: the counts say so at once. */
+  raw_spots = GTK_CHECK_BUTTON (find_nth (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 1));
+  gtk_check_button_set_active (raw_spots, TRUE);
+  g_assert_cmpint (haven_import_get_activities_as (import), ==,
+                   HAVEN_IMPORT_ACTIVITIES_AS_PAIN_POINTS);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, new_raw_spots));
+
+  /* One combo row per mood word, the person's own words marked. */
+  {
+    GtkWidget *row = haven_test_ui_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "rad");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+    for (GtkWidget *r = row; r != NULL; r = gtk_widget_get_next_sibling (r))
+      if (ADW_IS_COMBO_ROW (r) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r)), "furious") == 0)
+        furious = ADW_COMBO_ROW (r);
+    g_assert_nonnull (furious);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (furious)), ==,
+                     _("Your own mood in Daylio"));
+  }
+
+  /* Very hard is the last of the five. */
+  adw_combo_row_set_selected (furious, 4);
+  g_assert_cmpint (haven_import_get_mood_for_label (import, "furious"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_and_export_through_window (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *daylio = fixture_path ("daylio.csv");
+  g_autofree char *out = g_build_filename (f->dir, "out.md", NULL);
+  AdwMessageDialog *dialog;
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+
+  haven_window_import_from (f->window, daylio);
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (HAVEN_TYPE_IMPORT_DIALOG));
+  /* Nothing is written before the person says so. */
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 0);
+  adw_message_dialog_response (dialog, "import");
+  wait_until_count (f->store, 0, 7);
+
+  /* The window's list read the journal again. */
+  haven_test_ui_iterate (100);
+  g_assert_false (haven_welcome_page_get_journal_empty (
+    HAVEN_WELCOME_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_WELCOME_PAGE))));
+
+  haven_window_export_to (f->window, out, HAVEN_EXPORT_MARKDOWN);
+  for (guint i = 0; i < 500 && !g_file_test (out, G_FILE_TEST_EXISTS); i++)
+    haven_test_ui_iterate (10);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (haven_test_file_mode (out), ==, 0600);
+}
+
+static void
+test_bad_import_explained (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWindow *dialog;
+
+  g_file_set_contents (bad, "{\"format\": \"haven-journal\", \"version\": 7}", -1, NULL);
+  haven_test_ui_present (GTK_WINDOW (f->window));
+  haven_window_import_from (f->window, bad);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            _("Nothing in your journal was changed.")));
+  texture = haven_test_ui_render (GTK_WIDGET (dialog), "import-refused");
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_back_up_and_restore (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *backup = NULL;
+  GtkWindow *dialog;
+
+  add_entries (f->store, 1);
+  haven_test_ui_present (GTK_WINDOW (f->window));
+
+  haven_window_back_up_now (f->window);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_clear_pointer (&backups, g_ptr_array_unref);
+      backups = haven_backup_list (haven_store_get_path (f->store));
+      if (backups->len > 0)
+        break;
+      haven_test_ui_iterate (10);
+    }
+  g_assert_cmpuint (backups->len, ==, 1);
+  backup = g_strdup (((HavenBackup *)g_ptr_array_index (backups, 0))->path);
+
+  add_entries (f->store, 2);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, 3);
+
+  haven_window_restore_from (f->window, backup);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  texture = haven_test_ui_render (GTK_WIDGET (dialog), "restore-confirm");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_until_count (f->store, 1, 0);
+
+  /* The journal as it was before the restore is kept beside the backup. */
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = haven_backup_list (haven_store_get_path (f->store));
+  g_assert_cmpuint (backups->len, ==, 2);
+}
+
+/* Damages a journal where its data lives; its first page stays whole, so it is recognised. */
+static void
+damage_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  for (gsize i = len / 2; i < len - 4096; i += 97)
+    contents[i] = (char)(contents[i] ^ 0x5a);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_damaged_journal_at_start (void)
+{
+  g_autofree char *path = haven_store_dup_default_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GDateTime) then = g_date_time_new_local (2026, 3, 1, 21, 30, 0);
+  HavenStore *store;
+  HavenWindow *window;
+  GtkWidget *page;
+  g_autofree char *backup = NULL;
+  g_autofree char *dir = NULL;
+
+  /* A journal with a backup, then damage. */
+  store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  add_entries (store, 200);
+  backup = haven_backup_make (store, then, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  damage_file (path);
+  before = haven_test_file_digest (path);
+
+  /* Haven starts as it would for the person. */
+  haven_test_ui_set_dark (FALSE);
+  g_application_activate (G_APPLICATION (app));
+  window = HAVEN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  g_assert_cmpstr (haven_window_get_page (window), ==, "problem");
+  g_assert_null (haven_window_get_store (window));
+  page = haven_test_ui_find (GTK_WIDGET (window), HAVEN_TYPE_RECOVERY_PAGE);
+  g_assert_cmpstr (haven_recovery_page_get_backup_path (HAVEN_RECOVERY_PAGE (page)), ==, backup);
+  g_assert_nonnull (haven_test_ui_find_button (GTK_WIDGET (window), _("_Use the Backup")));
+  g_assert_nonnull (haven_test_ui_find_button (GTK_WIDGET (window), _("_Save What Can Be Read…")));
+
+  texture = haven_test_ui_render (GTK_WIDGET (window), "recovery");
+  g_clear_object (&texture);
+  haven_test_ui_set_dark (TRUE);
+  texture = haven_test_ui_render (GTK_WIDGET (window), "recovery");
+  g_clear_object (&texture);
+  haven_test_ui_set_dark (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  haven_test_ui_iterate (200);
+  texture = haven_test_ui_render (GTK_WIDGET (window), "recovery-narrow");
+
+  /* Showing the problem changed nothing in the file. */
+  after = haven_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Using the backup: the damaged file goes aside unchanged, the journal opens. */
+  gtk_widget_activate_action (page, "recovery.use-backup", NULL);
+  haven_test_ui_iterate (100);
+  window = HAVEN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_nonnull (haven_window_get_store (window));
+  g_assert_cmpuint (haven_store_count_entries (haven_window_get_store (window)), ==, 200);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  dir = g_path_get_dirname (path);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean found = FALSE;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "journal-damaged-") && g_str_has_suffix (name, ".db"))
+        {
+          g_autofree char *moved = g_build_filename (dir, name, NULL);
+          g_autofree char *moved_digest = haven_test_file_digest (moved);
+
+          g_assert_cmpstr (moved_digest, ==, before);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  haven_test_ui_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +674,15 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-error-is-explained", test_open_error_is_explained);
   g_test_add ("/ui/journal/filters", Fixture, NULL, fixture_set_up, test_journal_filters,
               fixture_tear_down);
+  g_test_add ("/ui/data/import-dialog-daylio", Fixture, NULL, fixture_set_up,
+              test_import_dialog_daylio, fixture_tear_down);
+  g_test_add ("/ui/data/import-and-export-through-window", Fixture, NULL, fixture_set_up,
+              test_import_and_export_through_window, fixture_tear_down);
+  g_test_add ("/ui/data/bad-import-explained", Fixture, NULL, fixture_set_up,
+              test_bad_import_explained, fixture_tear_down);
+  g_test_add ("/ui/data/back-up-and-restore", Fixture, NULL, fixture_set_up,
+              test_back_up_and_restore, fixture_tear_down);
+  g_test_add_func ("/ui/recovery/damaged-journal-at-start", test_damaged_journal_at_start);
 
   status = g_test_run ();
   g_object_unref (app);

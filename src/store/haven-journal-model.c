@@ -976,6 +976,13 @@ pain_points_changed_cb (HavenJournalModel *self,
 }
 
 static void
+journal_changed_cb (HavenJournalModel *self,
+                    HavenStore        *store)
+{
+  reload (self);
+}
+
+static void
 haven_journal_model_dispose (GObject *object)
 {
   HavenJournalModel *self = (HavenJournalModel *)object;
@@ -1058,6 +1065,8 @@ haven_journal_model_new (HavenStore               *store,
   if (self->filter->trash)
     g_signal_connect_object (store, "trash-changed", G_CALLBACK (reload), self,
                              G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "journal-changed", G_CALLBACK (journal_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
 }

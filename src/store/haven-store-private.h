@@ -97,4 +97,22 @@ GVariant       *_haven_answers_from_json        (const char    *json,
                                                  GError       **error);
 char           *_haven_answers_to_text          (GVariant      *answers);
 
+/* Instants as files write them (exports, imports). */
+#define HAVEN_RFC3339_LEN 32
+#define HAVEN_YEAR_MIN    1900
+#define HAVEN_YEAR_MAX    2200
+
+typedef enum
+{
+  HAVEN_TIME_OK,
+  HAVEN_TIME_INVALID,
+  HAVEN_TIME_OUT_OF_RANGE,
+} HavenTimeParse;
+
+void            _haven_time_to_rfc3339          (HavenTime      time,
+                                                 char           buf[HAVEN_RFC3339_LEN]);
+HavenTimeParse  _haven_time_from_rfc3339        (const char    *text,
+                                                 HavenTime     *out,
+                                                 gint64        *year_out);
+
 G_END_DECLS

@@ -263,3 +263,130 @@ _haven_answers_to_text (GVariant *answers)
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/* Instants in files ------------------------------------------------------------------------ */
+
+/* RFC 3339 in UTC with whole seconds: "2026-03-01T21:30:00Z". */
+void
+_haven_time_to_rfc3339 (HavenTime  time,
+                        char       buf[HAVEN_RFC3339_LEN])
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (time);
+
+  if (dt == NULL)
+    {
+      /* Outside what GDateTime holds (years 1–9999): the journal never stores such a time,
+       * but a damaged one might. */
+      g_strlcpy (buf, "0001-01-01T00:00:00Z", HAVEN_RFC3339_LEN);
+      return;
+    }
+
+  g_snprintf (buf, HAVEN_RFC3339_LEN, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+              g_date_time_get_year (dt), g_date_time_get_month (dt),
+              g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+              g_date_time_get_minute (dt), g_date_time_get_second (dt));
+}
+
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *out)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      value = value * 10 + ((*p)[i] - '0');
+    }
+
+  *p += n;
+  *out = value;
+
+  return TRUE;
+}
+
+/* Reads "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)". A year of more than four digits is read as
+ * far as it goes, so that the caller can say which year was asked for. */
+HavenTimeParse
+_haven_time_from_rfc3339 (const char *text,
+                          HavenTime  *out,
+                          gint64     *year_out)
+{
+  const char *p = text;
+  int year, month, day, hour, minute, second, tz_hour = 0, tz_minute = 0;
+  int n_year_digits = 0;
+  gint64 long_year = 0;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  char sign = 0;
+
+  while (g_ascii_isdigit (p[n_year_digits]) && n_year_digits < 18)
+    {
+      long_year = long_year * 10 + (p[n_year_digits] - '0');
+      n_year_digits++;
+    }
+
+  if (year_out != NULL)
+    *year_out = long_year;
+
+  if (n_year_digits > 4 && p[n_year_digits] == '-')
+    return HAVEN_TIME_OUT_OF_RANGE;
+  if (n_year_digits != 4)
+    return HAVEN_TIME_INVALID;
+
+  if (!read_digits (&p, 4, &year) || *p++ != '-' ||
+      !read_digits (&p, 2, &month) || *p++ != '-' ||
+      !read_digits (&p, 2, &day) || (*p != 'T' && *p != 't' && *p != ' ') || !*p++ ||
+      !read_digits (&p, 2, &hour) || *p++ != ':' ||
+      !read_digits (&p, 2, &minute) || *p++ != ':' ||
+      !read_digits (&p, 2, &second))
+    return HAVEN_TIME_INVALID;
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return HAVEN_TIME_INVALID;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (*p == 'Z' || *p == 'z')
+    {
+      p++;
+    }
+  else if (*p == '+' || *p == '-')
+    {
+      sign = *p++;
+      if (!read_digits (&p, 2, &tz_hour) || *p++ != ':' || !read_digits (&p, 2, &tz_minute) ||
+          tz_hour > 23 || tz_minute > 59)
+        return HAVEN_TIME_INVALID;
+    }
+  else
+    {
+      return HAVEN_TIME_INVALID;
+    }
+
+  if (*p != '\0')
+    return HAVEN_TIME_INVALID;
+
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+      second > 60)
+    return HAVEN_TIME_INVALID;
+
+  /* A journal is about a life: nothing before 1900 or after 2200 is a real moment in it. */
+  if (year < HAVEN_YEAR_MIN || year > HAVEN_YEAR_MAX)
+    return HAVEN_TIME_OUT_OF_RANGE;
+
+  tz = g_time_zone_new_offset (sign == 0 ? 0 : (sign == '-' ? -1 : 1) *
+                               (tz_hour * 3600 + tz_minute * 60));
+  dt = g_date_time_new (tz, year, month, day, hour, minute, MIN (second, 59));
+  if (dt == NULL)
+    return HAVEN_TIME_INVALID;
+
+  *out = g_date_time_to_unix (dt);
+
+  return HAVEN_TIME_OK;
+}

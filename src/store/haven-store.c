@@ -66,6 +66,7 @@ enum {
   RECORD_CHANGED,
   PAIN_POINTS_CHANGED,
   TRASH_CHANGED,
+  JOURNAL_CHANGED,
   N_SIGNALS
 };
 
@@ -140,6 +141,17 @@ haven_store_class_init (HavenStoreClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[TRASH_CHANGED] =
     g_signal_new ("trash-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * HavenStore::journal-changed:
+   *
+   * Much changed at once (an import, a restored backup), perhaps through another
+   * connection: whatever shows the journal reads it again. No other signal is emitted for
+   * such a change.
+   */
+  signals[JOURNAL_CHANGED] =
+    g_signal_new ("journal-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -455,6 +467,14 @@ haven_store_run_in_transaction (HavenStore                 *self,
     }
 
   return _haven_store_commit (self, error);
+}
+
+void
+haven_store_journal_changed (HavenStore *self)
+{
+  g_return_if_fail (HAVEN_IS_STORE (self));
+
+  g_signal_emit (self, signals[JOURNAL_CHANGED], 0);
 }
 
 static void
@@ -851,9 +871,13 @@ haven_store_open (const char           *path,
   g_autoptr(HavenStore) self = NULL;
   g_autofree char *default_path = NULL;
   gboolean read_only = (flags & HAVEN_STORE_OPEN_READ_ONLY) != 0;
+  gboolean skip_check = (flags & HAVEN_STORE_OPEN_SKIP_CHECK) != 0;
   gboolean created = FALSE;
   gint64 app_id, version, n_objects;
   int rc;
+
+  /* Only a connection that never writes may look past damage. */
+  g_return_val_if_fail (!skip_check || read_only, NULL);
 
   if (path == NULL)
     path = default_path = haven_store_dup_default_path ();
@@ -911,7 +935,7 @@ haven_store_open (const char           *path,
       return NULL;
     }
 
-  if (!quick_check (self->db, error))
+  if (!skip_check && !quick_check (self->db, error))
     return NULL;
 
   if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)

@@ -36,6 +36,9 @@ typedef enum
   HAVEN_STORE_OPEN_NONE      = 0,
   /* Open without ever writing: no migration, no WAL switch; saves fail with READ_ONLY. */
   HAVEN_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* With READ_ONLY only: open a journal that fails its integrity check, to save what can
+   * still be read from it. Identity and version are still checked. */
+  HAVEN_STORE_OPEN_SKIP_CHECK = 1 << 1,
 } HavenStoreOpenFlags;
 
 #define HAVEN_TYPE_STORE (haven_store_get_type ())
@@ -135,6 +138,10 @@ GListModel     *haven_store_list_tags            (HavenStore           *self,
 /* Counts of listed (not draft, not deleted) records. */
 guint           haven_store_count_entries        (HavenStore           *self);
 guint           haven_store_count_checkins       (HavenStore           *self);
+
+/* Tells everyone who shows the journal that it changed in many places at once, or through
+ * another connection (an import, a restore): emits HavenStore::journal-changed. */
+void            haven_store_journal_changed      (HavenStore           *self);
 
 /* Runs @func inside one transaction: everything it saves lands, or nothing does. */
 typedef gboolean (*HavenStoreTransactionFunc) (HavenStore  *store,

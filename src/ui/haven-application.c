@@ -11,8 +11,12 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "haven-application.h"
+#include "haven-backup.h"
+#include "haven-export.h"
+#include "haven-import.h"
 #include "haven-preferences-window.h"
 #include "haven-window.h"
 
@@ -26,7 +30,13 @@ struct _HavenApplication
   char           *journal_path;
   char           *demo_dir;
   gboolean        demo;
+  guint           backup_source;
 };
+
+/* A daily backup is looked for soon after start and then every hour, so a Haven left open
+ * for days still makes one a day. */
+#define FIRST_BACKUP_DELAY_S 30
+#define BACKUP_INTERVAL_S    3600
 
 G_DEFINE_FINAL_TYPE (HavenApplication, haven_application, ADW_TYPE_APPLICATION)
 
@@ -41,12 +51,147 @@ haven_i18n_init (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* The command line's export and import: no window, one line on success, a clear message and
+ * a non-zero status on failure. */
+static int
+command_line_failed (const char   *what,
+                     const GError *error)
+{
+  /* Translators: a failure on the command line: "Export failed: <reason>". */
+  g_printerr (_("%s failed: %s"), what, error->message);
+  g_printerr ("\n");
+
+  return EXIT_FAILURE;
+}
+
+static int
+run_export (const char *journal_path,
+            const char *path,
+            const char *format_name)
+{
+  g_autoptr(HavenStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_text = NULL;
+  HavenExportFormat format;
+  HavenExportSummary summary;
+
+  if (format_name == NULL)
+    format = haven_export_format_for_path (path);
+  else if (!haven_export_format_from_string (format_name, &format))
+    {
+      g_printerr (_("“%s” is not an export format: use json, markdown or csv."), format_name);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!g_file_test (journal_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("There is no journal at %s."), journal_path);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  /* Read-only: an export never writes to the journal, even to bring it up to date. */
+  store = haven_store_open (journal_path, HAVEN_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL ||
+      !haven_export_to_file (store, format, path, NULL, &summary, NULL, &error))
+    return command_line_failed (_("Export"), error);
+
+  summary_text = haven_export_summary_describe (format, &summary);
+  /* Translators: the first %s is a file, the second says how much went into it. */
+  g_print (_("Exported to %s. %s"), path, summary_text);
+  g_print ("\n");
+
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+apply_import_choices (HavenImport         *import,
+                      const char * const  *moods,
+                      const char          *activities,
+                      GError             **error)
+{
+  for (guint i = 0; moods != NULL && moods[i] != NULL; i++)
+    {
+      const char *equals = strrchr (moods[i], '=');
+      g_autofree char *label = NULL;
+      gint64 mood = 0;
+
+      if (equals == NULL || !g_ascii_string_to_signed (equals + 1, 10, 1, 5, &mood, NULL))
+        {
+          g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                       _("“%s” is not a mood choice: write it as WORD=NUMBER, with a number "
+                         "from 1 to 5."), moods[i]);
+          return FALSE;
+        }
+
+      label = g_strndup (moods[i], equals - moods[i]);
+      if (!g_strv_contains (haven_import_get_mood_labels (import), label))
+        {
+          g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                       _("The file has no mood called “%s”."), label);
+          return FALSE;
+        }
+      haven_import_set_mood_for_label (import, label, (int)mood);
+    }
+
+  if (g_strcmp0 (activities, "tags") == 0)
+    haven_import_set_activities_as (import, HAVEN_IMPORT_ACTIVITIES_AS_TAGS);
+  else if (g_strcmp0 (activities, "raw-spots") == 0 || g_strcmp0 (activities, "pain-points") == 0)
+    haven_import_set_activities_as (import, HAVEN_IMPORT_ACTIVITIES_AS_PAIN_POINTS);
+  else if (activities != NULL)
+    {
+      g_set_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                   _("“%s” is not a choice for activities: use tags or raw-spots."), activities);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+run_import (const char         *journal_path,
+            const char         *path,
+            const char * const *moods,
+            const char         *activities)
+{
+  g_autoptr(HavenImport) import = NULL;
+  g_autoptr(HavenStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts_text = NULL;
+  g_autofree char *message = NULL;
+  HavenImportCounts counts;
+
+  if (!(import = haven_import_new_for_file (path, &error)) ||
+      !apply_import_choices (import, moods, activities, &error) ||
+      !(store = haven_store_open (journal_path, HAVEN_STORE_OPEN_NONE, &error)) ||
+      !haven_import_run (import, store, &counts, &error))
+    {
+      message = g_strdup_printf ("%s %s", error->message, _("Nothing in the journal was changed."));
+      g_free (error->message);
+      error->message = g_steal_pointer (&message);
+      return command_line_failed (_("Import"), error);
+    }
+
+  counts_text = haven_import_counts_describe (&counts);
+  /* Translators: the first %s is a file, the second says what came from it. */
+  g_print (_("Imported %s. %s"), path, counts_text);
+  g_print ("\n");
+
+  return EXIT_SUCCESS;
+}
+
 static int
 haven_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
   HavenApplication *self = HAVEN_APPLICATION (app);
   const char *journal = NULL;
+  const char *export_path = NULL;
+  const char *import_path = NULL;
+  const char *format = NULL;
+  const char *activities = NULL;
+  g_autofree const char **moods = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -55,7 +200,49 @@ haven_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "journal", "^&ay", &journal);
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "format", "&s", &format);
+  g_variant_dict_lookup (options, "activities", "&s", &activities);
+  g_variant_dict_lookup (options, "mood", "^a&s", &moods);
   self->demo = g_variant_dict_contains (options, "demo");
+
+  if (export_path != NULL || import_path != NULL)
+    {
+      g_autofree char *journal_path = NULL;
+
+      if (export_path != NULL && import_path != NULL)
+        {
+          g_printerr ("%s\n", _("Use either --export or --import, not both."));
+          return EXIT_FAILURE;
+        }
+      if (self->demo)
+        {
+          g_printerr ("%s\n", _("--demo cannot be combined with --export or --import."));
+          return EXIT_FAILURE;
+        }
+      if ((export_path != NULL && *export_path == '\0') ||
+          (import_path != NULL && *import_path == '\0'))
+        {
+          g_printerr ("%s\n", _("--export and --import need the path of a file."));
+          return EXIT_FAILURE;
+        }
+
+      journal_path = journal != NULL && *journal != '\0' ? g_canonicalize_filename (journal, NULL)
+                                                         : haven_store_dup_default_path ();
+
+      if (export_path != NULL)
+        return run_export (journal_path, export_path, format);
+
+      return run_import (journal_path, import_path, moods, activities);
+    }
+
+  if (format != NULL || activities != NULL || moods != NULL)
+    {
+      g_printerr ("%s\n", _("--format goes with --export; --mood and --activities go with "
+                            "--import."));
+      return EXIT_FAILURE;
+    }
 
   if (journal != NULL && self->demo)
     {
@@ -242,6 +429,54 @@ open_journal (HavenApplication  *self,
 }
 
 static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = haven_backup_make_finish (result, &error);
+
+  /* Only the error code: a path names the person's folders. */
+  if (error != NULL)
+    g_debug ("The daily backup failed (error %d)", error->code);
+  else if (path != NULL)
+    g_debug ("The daily backup was made");
+}
+
+static gboolean
+daily_backup_cb (gpointer user_data)
+{
+  HavenApplication *self = user_data;
+
+  if (self->store != NULL)
+    haven_backup_make_async (haven_store_get_path (self->store), TRUE, NULL,
+                             daily_backup_done_cb, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+first_backup_cb (gpointer user_data)
+{
+  HavenApplication *self = user_data;
+
+  daily_backup_cb (self);
+  self->backup_source = g_timeout_add_seconds (BACKUP_INTERVAL_S, daily_backup_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_backups (HavenApplication *self)
+{
+  /* A demo journal is throwaway; it gets no backups. */
+  if (self->demo || self->store == NULL || self->backup_source != 0)
+    return;
+
+  self->backup_source = g_timeout_add_seconds (FIRST_BACKUP_DELAY_S, first_backup_cb, self);
+}
+
+static void
 haven_application_activate (GApplication *app)
 {
   HavenApplication *self = HAVEN_APPLICATION (app);
@@ -262,6 +497,40 @@ haven_application_activate (GApplication *app)
 
   window = GTK_WINDOW (haven_window_new (self, self->store, self->open_error));
   gtk_window_present (window);
+  schedule_backups (self);
+}
+
+void
+haven_application_reopen_journal (HavenApplication *self)
+{
+  GtkWindow *old_window;
+
+  g_return_if_fail (HAVEN_IS_APPLICATION (self));
+
+  /* Without a window manager (tests) no window is active: the newest one is the one. */
+  old_window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (old_window == NULL && gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    old_window = gtk_application_get_windows (GTK_APPLICATION (self))->data;
+  if (old_window != NULL)
+    g_object_ref (old_window);
+
+  if (self->store != NULL)
+    haven_store_close (self->store);
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+
+  /* Held meanwhile, so that the application never runs out of windows and quits. */
+  g_application_hold (G_APPLICATION (self));
+  if (old_window != NULL)
+    gtk_application_remove_window (GTK_APPLICATION (self), old_window);
+  haven_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+
+  if (old_window != NULL)
+    {
+      gtk_window_destroy (old_window);
+      g_object_unref (old_window);
+    }
 }
 
 static gboolean
@@ -287,6 +556,8 @@ static void
 haven_application_shutdown (GApplication *app)
 {
   HavenApplication *self = HAVEN_APPLICATION (app);
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
 
   if (self->store != NULL)
     haven_store_close (self->store);
@@ -343,6 +614,19 @@ haven_application_init (HavenApplication *self)
       NULL },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and quit"), NULL },
+    { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the journal to FILE without opening a window"), N_("FILE") },
+    { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: json (to import again), markdown (to read) or csv (check-ins); "
+         "by default from the file’s extension"), N_("FORMAT") },
+    { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import a Haven export or a Daylio CSV export into the journal without opening a "
+         "window"), N_("FILE") },
+    { "mood", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --import of a Daylio file: the Haven mood (1–5) for one of its mood words; "
+         "repeat for each"), N_("WORD=NUMBER") },
+    { "activities", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("With --import of a Daylio file: tags (the default) or raw-spots"), N_("KIND") },
     { NULL }
   };
 

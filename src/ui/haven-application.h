@@ -23,6 +23,9 @@ HavenStore       *haven_application_get_store    (HavenApplication *self);
 const char       *haven_application_get_journal_path (HavenApplication *self);
 gboolean          haven_application_is_demo      (HavenApplication *self);
 GSettings        *haven_application_get_settings (HavenApplication *self);
+/* Opens the journal again (after a backup took the place of a damaged one) in a new window
+ * that replaces the active one. */
+void              haven_application_reopen_journal (HavenApplication *self);
 
 /* Sets up gettext: the build tree's catalogues when HAVEN_LOCALEDIR says so. */
 void              haven_i18n_init                (void);

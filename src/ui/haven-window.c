@@ -16,7 +16,9 @@
 #include "haven-flow-page.h"
 #include "haven-journal-list.h"
 #include "haven-trash-page.h"
+#include "haven-recovery-page.h"
 #include "haven-welcome-page.h"
+#include "haven-window-data.h"
 #include "haven-window.h"
 
 struct _HavenWindow
@@ -36,7 +38,7 @@ struct _HavenWindow
   HavenFlowPage        *flow_page;
   HavenEntryPage       *entry_page;
   HavenTrashPage       *trash_page;
-  AdwStatusPage        *problem_page;
+  HavenRecoveryPage    *recovery_page;
 };
 
 G_DEFINE_FINAL_TYPE (HavenWindow, haven_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -230,6 +232,15 @@ edit_answers_cb (HavenWindow    *self,
 }
 
 /* Actions ---------------------------------------------------------------------------------- */
+
+static void
+journal_replaced_cb (HavenWindow       *self,
+                     HavenRecoveryPage *page)
+{
+  HavenApplication *app = HAVEN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  haven_application_reopen_journal (app);
+}
 
 static void
 go_back_action (GtkWidget  *widget,
@@ -491,6 +502,7 @@ haven_window_class_init (HavenWindowClass *klass)
   g_type_ensure (HAVEN_TYPE_FLOW_PAGE);
   g_type_ensure (HAVEN_TYPE_ENTRY_PAGE);
   g_type_ensure (HAVEN_TYPE_TRASH_PAGE);
+  g_type_ensure (HAVEN_TYPE_RECOVERY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, toast_overlay);
@@ -502,8 +514,9 @@ haven_window_class_init (HavenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, flow_page);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, trash_page);
-  gtk_widget_class_bind_template_child (widget_class, HavenWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWindow, recovery_page);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, journal_replaced_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, flow_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, flow_finished_cb);
@@ -525,6 +538,8 @@ haven_window_class_init (HavenWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-entry", NULL);
+
+  _haven_window_data_class_init (widget_class);
 }
 
 static void
@@ -534,15 +549,17 @@ haven_window_init (HavenWindow *self)
 }
 
 static void
-show_problem (HavenWindow  *self,
-              const GError *error)
+show_problem (HavenWindow      *self,
+              HavenApplication *application,
+              const GError     *error)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *default_path = NULL;
+  const char *path = haven_application_get_journal_path (application);
 
-  /* The file was not touched: say so, because that is what a worried person needs to hear. */
-  description = g_strdup_printf ("%s\n\n%s", error->message,
-                                 _("Nothing in the file has been changed."));
-  adw_status_page_set_description (self->problem_page, description);
+  if (path == NULL)
+    path = default_path = haven_store_dup_default_path ();
+
+  haven_recovery_page_set_problem (self->recovery_page, path, error);
   gtk_stack_set_visible_child_name (self->main_stack, "problem");
 }
 
@@ -564,7 +581,8 @@ haven_window_new (HavenApplication *application,
 
   if (store == NULL)
     {
-      show_problem (self, open_error);
+      show_problem (self, application, open_error);
+      _haven_window_data_set_enabled (self, FALSE);
       return self;
     }
 
@@ -573,6 +591,8 @@ haven_window_new (HavenApplication *application,
   haven_trash_page_set_store (self->trash_page, store);
 
   g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "journal-changed", G_CALLBACK (update_journal_empty), self,
                            G_CONNECT_SWAPPED);
   update_journal_empty (self);
   refresh_drafts (self);

@@ -1,0 +1,983 @@
+/* test-export.c: exports and imports on real journals
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+
+#include "haven-answers.h"
+#include "haven-export.h"
+#include "haven-import.h"
+#include "haven-store-private.h"
+#include "haven-test-util.h"
+
+/* A fixed moment for exported_at, so that two exports can be compared byte for byte. */
+#define EXPORTED_AT 1772360000
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  HavenStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = haven_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "journal.db", NULL);
+  f->store = haven_store_open (f->path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->store != NULL)
+    g_assert_finalize_object (f->store);
+  haven_test_rmtree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static char *
+tmp_file (Fixture    *f,
+          const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+query_int (HavenStore *store,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_haven_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+query_text (HavenStore *store,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_haven_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* A journal with a bit of everything: guided and free entries, a draft, a trashed entry,
+ * check-ins with and without an entry, raw spots and tags. */
+static void
+fill_sample_journal (HavenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenPainPoint) ignored = haven_store_add_pain_point (store, "feeling ignored", &error);
+  g_autoptr(HavenPainPoint) criticised = haven_store_add_pain_point (store, "being criticised", &error);
+  g_autoptr(HavenTag) work = haven_store_add_tag (store, "work", &error);
+  g_autoptr(HavenEntry) conflict = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+  g_autoptr(HavenEntry) free_entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenEntry) draft = haven_entry_new (HAVEN_ENTRY_KIND_REFLECTION);
+  g_autoptr(HavenEntry) trashed = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) linked = haven_checkin_new (2);
+  g_autoptr(HavenCheckin) alone = haven_checkin_new (4);
+  const char *reaction[] = { "withdraw", NULL };
+  const char *helped[] = { "slow-breathing", "break", NULL };
+  const char *emotions[] = { "hurt", "angry", NULL };
+  const char *body[] = { "tight-chest", NULL };
+  gint64 both[2];
+
+  g_assert_no_error (error);
+  both[0] = haven_pain_point_get_id (ignored);
+  both[1] = haven_pain_point_get_id (criticised);
+
+  haven_entry_set_title (conflict, "The dishes, again");
+  haven_entry_set_body (conflict, "# not a heading\nHe said: *fine*. Then \"left\".\n\nLater, calm.");
+  haven_entry_set_flow_id (conflict, "after-conflict");
+  haven_entry_set_occurred_at (conflict, 1714000000);
+  haven_entry_set_answer (conflict, "what-happened", g_variant_new_string ("We argued, ü and é."));
+  haven_entry_set_answer (conflict, HAVEN_ANSWER_REACTION, g_variant_new_strv (reaction, -1));
+  haven_entry_set_answer (conflict, HAVEN_ANSWER_INTENSITY, g_variant_new_int64 (8));
+  haven_entry_set_answer (conflict, HAVEN_ANSWER_REGULATION, g_variant_new_strv (helped, -1));
+  haven_entry_set_pain_point_ids (conflict, both, 2);
+  haven_entry_set_tag_ids (conflict, (gint64[]){ haven_tag_get_id (work) }, 1);
+  haven_store_save_entry (store, conflict, &error);
+  g_assert_no_error (error);
+
+  haven_entry_set_body (free_entry, "A quiet evening.");
+  haven_entry_set_occurred_at (free_entry, 1714100000);
+  haven_store_save_entry (store, free_entry, &error);
+  g_assert_no_error (error);
+
+  haven_entry_set_body (draft, "Half a thought");
+  haven_entry_set_is_draft (draft, TRUE);
+  haven_entry_set_occurred_at (draft, 1714200000);
+  haven_store_save_entry (store, draft, &error);
+  g_assert_no_error (error);
+
+  haven_entry_set_body (trashed, "Thrown away");
+  haven_store_save_entry (store, trashed, &error);
+  g_assert_no_error (error);
+  haven_store_trash_entry (store, haven_entry_get_id (trashed), &error);
+  g_assert_no_error (error);
+
+  haven_checkin_set_at (linked, 1714000600);
+  haven_checkin_set_entry_id (linked, haven_entry_get_id (conflict));
+  haven_checkin_set_emotions (linked, emotions);
+  haven_checkin_set_body_signals (linked, body);
+  haven_checkin_set_regulation (linked, helped);
+  haven_checkin_set_intensity_before (linked, 8);
+  haven_checkin_set_intensity_after (linked, 3);
+  haven_checkin_set_reaction (linked, HAVEN_REACTION_WITHDRAW);
+  haven_checkin_set_note (linked, "=1+1, \"quoted\"\nsecond line");
+  haven_checkin_set_pain_point_ids (linked, both, 1);
+  haven_store_save_checkin (store, linked, &error);
+  g_assert_no_error (error);
+
+  haven_checkin_set_at (alone, 1714300000);
+  haven_checkin_set_tag_ids (alone, (gint64[]){ haven_tag_get_id (work) }, 1);
+  haven_store_save_checkin (store, alone, &error);
+  g_assert_no_error (error);
+}
+
+static void
+export_json (HavenStore *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HavenExportOptions options = { .exported_at = EXPORTED_AT };
+
+  haven_export_to_file (store, HAVEN_EXPORT_JSON, path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static HavenImportCounts
+import_file (HavenStore *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenImport) import = haven_import_new_for_file (path, &error);
+  HavenImportCounts preview = { 0 }, counts = { 0 };
+
+  g_assert_no_error (error);
+  haven_import_preview (import, store, &preview, &error);
+  g_assert_no_error (error);
+  haven_import_run (import, store, &counts, &error);
+  g_assert_no_error (error);
+
+  /* The preview tells what the import then does. */
+  g_assert_cmpmem (&preview, sizeof preview, &counts, sizeof counts);
+
+  return counts;
+}
+
+static HavenStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HavenStore *store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* The journal's bytes, after everything in the WAL is folded into the file. */
+static char *
+journal_digest (Fixture *f)
+{
+  if (f->store != NULL)
+    g_assert_finalize_object (g_steal_pointer (&f->store));
+
+  return haven_test_file_digest (f->path);
+}
+
+/* Export and round trip ---------------------------------------------------------------- */
+
+static void
+test_json_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *first = tmp_file (f, "first.json");
+  g_autofree char *second = tmp_file (f, "second.json");
+  g_autofree char *other_path = tmp_file (f, "other.db");
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autoptr(HavenStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  HavenExportSummary summary;
+  HavenExportOptions options = { .exported_at = EXPORTED_AT };
+  HavenImportCounts counts;
+
+  fill_sample_journal (f->store);
+  haven_export_to_file (f->store, HAVEN_EXPORT_JSON, first, &options, &summary, NULL, &error);
+  g_assert_no_error (error);
+  /* Two listed entries and a draft; the trashed one stays behind. */
+  g_assert_cmpuint (summary.n_entries, ==, 3);
+  g_assert_cmpuint (summary.n_checkins, ==, 2);
+  g_assert_cmpuint (summary.n_pain_points, ==, 2);
+  g_assert_cmpuint (summary.n_tags, ==, 1);
+
+  other = open_store (other_path);
+  counts = import_file (other, first);
+  g_assert_cmpuint (counts.entries_new, ==, 3);
+  g_assert_cmpuint (counts.checkins_new, ==, 2);
+  g_assert_cmpuint (counts.pain_points_new, ==, 2);
+  g_assert_cmpuint (counts.tags_new, ==, 1);
+  g_assert_cmpint (counts.first_at, ==, 1714000000);
+  g_assert_cmpint (counts.last_at, ==, 1714300000);
+
+  export_json (other, second);
+
+  first_text = read_file (first);
+  second_text = read_file (second);
+  g_assert_cmpstr (first_text, ==, second_text);
+
+  /* The fuzzer's seeds are real exports: this is where one comes from. */
+  if (g_getenv ("HAVEN_WRITE_SEED") != NULL)
+    write_file (g_getenv ("HAVEN_WRITE_SEED"), first_text, -1);
+
+  /* The imported journal is a real one: search finds imported answers. */
+  g_assert_cmpuint (haven_store_count_entries (other), ==, 2);
+  g_assert_cmpuint (haven_store_count_checkins (other), ==, 2);
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'argued'"),
+                   ==, 1);
+}
+
+static void
+test_json_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root, *entry, *checkin;
+  JsonArray *entries, *checkins;
+
+  fill_sample_journal (f->store);
+  export_json (f->store, path);
+
+  text = read_file (path);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "haven-journal");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "exported_at"), ==, "2026-03-01T10:13:20Z");
+
+  entries = json_object_get_array_member (root, "entries");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 3);
+  entry = json_array_get_object_element (entries, 0);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (entry, "uuid")));
+  g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "conflict");
+  g_assert_cmpstr (json_object_get_string_member (entry, "occurred_at"), ==, "2024-04-24T23:06:40Z");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (entry, "answers"),
+                                               "intensity"), ==, 8);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "pain_points")), ==, 2);
+  g_assert_false (json_object_get_boolean_member (entry, "draft"));
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (entries, 2), "draft"));
+  g_assert_null (strstr (text, "Thrown away"));
+
+  checkins = json_object_get_array_member (root, "checkins");
+  checkin = json_array_get_object_element (checkins, 0);
+  g_assert_cmpstr (json_object_get_string_member (checkin, "entry"), ==,
+                   json_object_get_string_member (entry, "uuid"));
+  g_assert_cmpstr (json_object_get_string_member (checkin, "reaction"), ==, "withdraw");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (checkins, 1),
+                                              "reaction"));
+
+  /* Private from the start. */
+  g_assert_cmpuint (haven_test_file_mode (path), ==, 0600);
+}
+
+static void
+test_import_twice_changes_nothing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *other_path = tmp_file (f, "other.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HavenStore *other;
+  HavenImportCounts counts;
+
+  fill_sample_journal (f->store);
+  export_json (f->store, path);
+
+  other = open_store (other_path);
+  import_file (other, path);
+  g_assert_finalize_object (other);
+  before = haven_test_file_digest (other_path);
+
+  other = open_store (other_path);
+  counts = import_file (other, path);
+  g_assert_cmpuint (counts.entries_new + counts.entries_updated, ==, 0);
+  g_assert_cmpuint (counts.checkins_new + counts.checkins_updated, ==, 0);
+  g_assert_cmpuint (counts.pain_points_new + counts.tags_new, ==, 0);
+  g_assert_cmpuint (counts.entries_unchanged, ==, 3);
+  g_assert_cmpuint (counts.checkins_unchanged, ==, 2);
+  g_assert_finalize_object (other);
+
+  after = haven_test_file_digest (other_path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* And into the journal it came from: nothing new there either. */
+  counts = import_file (f->store, path);
+  g_assert_cmpuint (counts.entries_new + counts.entries_updated + counts.checkins_new +
+                    counts.checkins_updated + counts.pain_points_new + counts.tags_new, ==, 0);
+}
+
+static void
+test_import_newer_copy_wins (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) edited = NULL;
+  HavenImportCounts counts;
+
+  fill_sample_journal (f->store);
+  export_json (f->store, path);
+
+  /* The same entry, edited later elsewhere. */
+  text = read_file (path);
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "The dishes, again", "The dishes, solved", 1), ==, 1);
+  {
+    char *updated = strstr (edited->str, "\"updated_at\" : \"");
+
+    g_assert_nonnull (updated);
+    memcpy (updated + strlen ("\"updated_at\" : \""), "2100", 4);
+  }
+  write_file (path, edited->str, -1);
+
+  counts = import_file (f->store, path);
+  g_assert_cmpuint (counts.entries_updated, ==, 1);
+  g_assert_cmpuint (counts.entries_new, ==, 0);
+  title = query_text (f->store, "SELECT title FROM entry WHERE kind = 'conflict'");
+  g_assert_cmpstr (title, ==, "The dishes, solved");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'solved'"),
+                   ==, 1);
+  /* Its links came along unchanged. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM entry_pain_point"), ==, 2);
+}
+
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.md");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  HavenExportSummary summary;
+
+  fill_sample_journal (f->store);
+  haven_export_to_file (f->store, HAVEN_EXPORT_MARKDOWN, path, NULL, &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_entries, ==, 2);
+  g_assert_cmpuint (summary.n_checkins, ==, 2);
+
+  text = read_file (path);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "# Haven Journal\n"));
+  g_assert_nonnull (strstr (text, "### The dishes, again"));
+  /* The person's text cannot become Markdown structure. */
+  g_assert_nonnull (strstr (text, "\\# not a heading"));
+  g_assert_nonnull (strstr (text, "\\*fine\\*"));
+  /* Structured answers read as words, not ids. */
+  g_assert_nonnull (strstr (text, "**How I reacted**  \nWithdraw"));
+  g_assert_nonnull (strstr (text, "Slow breathing, A break"));
+  g_assert_nonnull (strstr (text, "8 of 10"));
+  g_assert_nonnull (strstr (text, "**What happened**"));
+  g_assert_nonnull (strstr (text, "- Mood: Hard (2 of 5)"));
+  g_assert_nonnull (strstr (text, "- Raw spots: feeling ignored"));
+  g_assert_nonnull (strstr (text, "- Tags: work"));
+  g_assert_nonnull (strstr (text, "tight chest"));
+  /* Drafts and the trash stay out of a document for reading. */
+  g_assert_null (strstr (text, "Half a thought"));
+  g_assert_null (strstr (text, "Thrown away"));
+  g_assert_cmpuint (haven_test_file_mode (path), ==, 0600);
+}
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "checkins.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  fill_sample_journal (f->store);
+  haven_export_to_file (f->store, HAVEN_EXPORT_CSV, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  text = read_file (path);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Date,Time,Time (UTC),Mood,"));
+  /* A quoted note keeps its comma, quotes and line break; a formula stays text. */
+  g_assert_nonnull (strstr (text, ",\"'=1+1, \"\"quoted\"\"\nsecond line\"\r\n"));
+  g_assert_nonnull (strstr (text, "2024-04-24T23:16:40Z,2,Hard,angry; hurt,8,3,Withdraw,"
+                                  "tight chest,A break; Slow breathing,feeling ignored,,"));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* Header, two check-ins, and the empty rest after the last line break. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpuint (haven_test_file_mode (path), ==, 0600);
+}
+
+static void
+test_export_failure_keeps_old_file (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "journal.json", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  fill_sample_journal (f->store);
+
+  haven_export_to_file (f->store, HAVEN_EXPORT_JSON, missing, NULL, NULL, NULL, &error);
+  g_assert_error (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  write_file (path, "what was there", -1);
+  g_cancellable_cancel (cancellable);
+  haven_export_to_file (f->store, HAVEN_EXPORT_JSON, path, NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  text = read_file (path);
+  g_assert_cmpstr (text, ==, "what was there");
+
+  /* No half-written file is left beside it. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_test_message ("left: %s", name);
+      g_assert_false (g_str_has_prefix (name, ".journal.json"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >=, 2);
+}
+
+static void
+test_export_replaces_with_private_file (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.csv");
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  write_file (path, "old", -1);
+  g_chmod (path, 0644);
+  haven_export_to_file (f->store, HAVEN_EXPORT_CSV, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  umask (old_umask);
+
+  g_assert_cmpuint (haven_test_file_mode (path), ==, 0600);
+}
+
+/* Daylio ------------------------------------------------------------------------------------ */
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static void
+test_daylio_fixture (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("daylio.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenImport) import = haven_import_new_for_file (path, &error);
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 5, 13, 22, 30, 0);
+  g_autofree char *note = NULL;
+  const char * const *labels;
+  const char * const expected_labels[] = { "rad", "meh", "furious", "awful", "good",
+                                           "super tired", "bad", NULL };
+  HavenImportCounts counts;
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (haven_import_get_format (import), ==, HAVEN_IMPORT_FORMAT_DAYLIO);
+  g_assert_cmpuint (haven_import_get_n_checkins (import), ==, 7);
+  g_assert_cmpuint (haven_import_get_n_activities (import), ==, 6);
+
+  labels = haven_import_get_mood_labels (import);
+  g_assert_cmpstrv (labels, expected_labels);
+  g_assert_false (haven_import_mood_label_is_custom (import, "rad"));
+  g_assert_true (haven_import_mood_label_is_custom (import, "furious"));
+  g_assert_cmpint (haven_import_get_mood_for_label (import, "rad"), ==, 5);
+  g_assert_cmpint (haven_import_get_mood_for_label (import, "awful"), ==, 1);
+  g_assert_cmpint (haven_import_get_mood_for_label (import, "furious"), ==, 3);
+
+  /* The person's choices: furious is very hard, super tired is hard; activities are raw
+   * spots. */
+  haven_import_set_mood_for_label (import, "furious", 1);
+  haven_import_set_mood_for_label (import, "super tired", 2);
+  haven_import_set_activities_as (import, HAVEN_IMPORT_ACTIVITIES_AS_PAIN_POINTS);
+
+  haven_import_run (import, f->store, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.checkins_new, ==, 7);
+  g_assert_cmpuint (counts.pain_points_new, ==, 6);
+  g_assert_cmpuint (counts.tags_new, ==, 0);
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 7);
+
+  /* The fight: custom mood, two activities, quotes and line breaks in the note. */
+  sql = g_strdup_printf ("SELECT mood FROM checkin WHERE at = %" G_GINT64_FORMAT,
+                         g_date_time_to_unix (at));
+  g_assert_cmpint (query_int (f->store, sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT note FROM checkin WHERE at = %" G_GINT64_FORMAT,
+                         g_date_time_to_unix (at));
+  note = query_text (f->store, sql);
+  g_assert_cmpstr (note, ==, "Fight about dishes\n\nHe said \"fine\", then left.\n"
+                             "I sat on the stairs for an hour.\n\nLater we talked, and it was better.");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT group_concat (p.name, '|') FROM (SELECT p.name FROM "
+                         "checkin_pain_point l JOIN pain_point p ON p.id = l.pain_point_id "
+                         "JOIN checkin c ON c.id = l.checkin_id WHERE c.at = %" G_GINT64_FORMAT
+                         " ORDER BY p.name) p", g_date_time_to_unix (at));
+  g_free (note);
+  note = query_text (f->store, sql);
+  g_assert_cmpstr (note, ==, "argument|work");
+
+  /* 9:41 PM, the standard moods, and "Argument" is the same activity as "argument". */
+  g_assert_cmpint (query_int (f->store, "SELECT mood FROM checkin WHERE note LIKE 'Good day%'"), ==, 5);
+  g_assert_cmpint (query_int (f->store, "SELECT at FROM checkin WHERE note LIKE 'Good day%'"), ==,
+                   1715722860);
+  g_assert_cmpint (query_int (f->store, "SELECT mood FROM checkin WHERE note = 'Too tired to talk'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM pain_point WHERE name = 'argument'"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM checkin_pain_point l JOIN pain_point p "
+                                        "ON p.id = l.pain_point_id WHERE p.name = 'argument'"), ==, 3);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM checkin_pain_point"), ==, 10);
+}
+
+static void
+test_daylio_twice_and_as_tags (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("daylio.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HavenImportCounts counts;
+
+  /* Tags by default. */
+  counts = import_file (f->store, path);
+  g_assert_cmpuint (counts.checkins_new, ==, 7);
+  g_assert_cmpuint (counts.tags_new, ==, 6);
+  g_assert_cmpuint (counts.pain_points_new, ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM checkin_tag"), ==, 10);
+
+  before = journal_digest (f);
+  f->store = open_store (f->path);
+  counts = import_file (f->store, path);
+  g_assert_cmpuint (counts.checkins_new, ==, 0);
+  g_assert_cmpuint (counts.checkins_unchanged, ==, 7);
+  g_assert_cmpuint (counts.tags_new, ==, 0);
+  after = journal_digest (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Bad input: a clear message, and the journal exactly as it was ---------------------------- */
+
+static void
+assert_refused (Fixture          *f,
+                const char       *contents,
+                gssize            len,
+                HavenImportError  code,
+                const char       *message_part)
+{
+  g_autofree char *path = tmp_file (f, "bad-input");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenImport) import = NULL;
+
+  fill_sample_journal (f->store);
+  before = journal_digest (f);
+  f->store = open_store (f->path);
+
+  if (contents != NULL)
+    write_file (path, contents, len);
+
+  import = haven_import_new_for_file (path, &error);
+  if (import != NULL)
+    {
+      /* Some problems show only against the journal, after part of the file is written. */
+      g_assert_no_error (error);
+      g_assert_false (haven_import_run (import, f->store, NULL, &error));
+    }
+
+  g_assert_nonnull (error);
+  g_test_message ("message: %s", error->message);
+  g_assert_error (error, HAVEN_IMPORT_ERROR, (int)code);
+  g_assert_nonnull (strstr (error->message, message_part));
+
+  after = journal_digest (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static const char valid_entry[] =
+  "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", \"kind\": \"free\", "
+  "\"occurred_at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+  "\"updated_at\": \"2024-05-01T18:30:00Z\", \"body\": \"fine\"}";
+
+static char *
+document (const char *entries,
+          const char *checkins)
+{
+  return g_strdup_printf ("{\"format\": \"haven-journal\", \"version\": 1, "
+                          "\"entries\": [%s], \"checkins\": [%s]}",
+                          entries, checkins);
+}
+
+static char *
+checkin (const char *extra)
+{
+  return g_strdup_printf ("{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c002\", "
+                          "\"at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+                          "\"updated_at\": \"2024-05-01T18:30:00Z\"%s}", extra);
+}
+
+static void
+test_bad_invalid_json (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "{\"format\": \"haven-journal\", \"version\": 1, \"entries\": [", -1,
+                  HAVEN_IMPORT_ERROR_SYNTAX, "not valid JSON: it goes wrong at line 1, column 54.");
+}
+
+static void
+test_bad_wrong_type (Fixture *f, gconstpointer data)
+{
+  g_autofree char *c = checkin (", \"mood\": \"three\"");
+  g_autofree char *doc = document (valid_entry, c);
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_WRONG_TYPE,
+                  "Check-in 1: “mood” should be a whole number, not text.");
+}
+
+static void
+test_bad_missing_field (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = document (valid_entry,
+                                   "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c002\", "
+                                   "\"created_at\": \"2024-05-01T18:30:00Z\", \"mood\": 3, "
+                                   "\"updated_at\": \"2024-05-01T18:30:00Z\"}");
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_MISSING, "Check-in 1: “at” is missing.");
+}
+
+static void
+test_bad_utf8 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = document ("{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\",\n"
+                                   "\"body\": \"caf\xe9\"}", "");
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_NOT_UTF8, "line 2 holds bytes that are not UTF-8");
+}
+
+static void
+test_bad_duplicate_uuid (Fixture *f, gconstpointer data)
+{
+  g_autofree char *entries = g_strdup_printf ("%s, %s", valid_entry, valid_entry);
+  g_autofree char *doc = document (entries, "");
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_DUPLICATE,
+                  "Entry 2: its UUID appears more than once in the file.");
+}
+
+static void
+test_bad_newer_version (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "{\"format\": \"haven-journal\", \"version\": 2, \"entries\": []}", -1,
+                  HAVEN_IMPORT_ERROR_TOO_NEW, "newer version of Haven (format version 2");
+}
+
+static void
+test_bad_mood (Fixture *f, gconstpointer data)
+{
+  g_autofree char *c = checkin (", \"mood\": 9");
+  g_autofree char *doc = document (valid_entry, c);
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                  "Check-in 1: “mood” is 9, but a mood goes from 1 to 5.");
+}
+
+static void
+test_bad_intensity (Fixture *f, gconstpointer data)
+{
+  g_autofree char *c = checkin (", \"mood\": 2, \"intensity_after\": 11");
+  g_autofree char *doc = document (valid_entry, c);
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                  "“intensity_after” is 11, but an intensity goes from 0 to 10.");
+}
+
+static void
+test_bad_year (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = document ("{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", "
+                                   "\"kind\": \"free\", \"occurred_at\": \"99999-05-01T18:30:00Z\", "
+                                   "\"created_at\": \"2024-05-01T18:30:00Z\", "
+                                   "\"updated_at\": \"2024-05-01T18:30:00Z\"}", "");
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                  "Entry 1: “occurred_at” is in the year 99999, which cannot be right");
+}
+
+static void
+test_bad_deep_nesting (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"format\": \"haven-journal\", \"version\": 1, \"x\": ");
+
+  /* Deep enough to overflow json-glib's recursion if it were ever parsed. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+
+  assert_refused (f, deep->str, deep->len, HAVEN_IMPORT_ERROR_TOO_DEEP, "nested more than 32 levels");
+}
+
+static void
+test_bad_huge_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = tmp_file (f, "bad-input");
+  FILE *file = fopen (path, "w");
+
+  /* 200 MB without using the disk: a sparse file. Its size alone refuses it. */
+  g_assert_nonnull (file);
+  fputs ("{\"format\": \"haven-journal\"", file);
+  g_assert_cmpint (ftruncate (fileno (file), 200 * 1024 * 1024), ==, 0);
+  fclose (file);
+
+  assert_refused (f, NULL, 0, HAVEN_IMPORT_ERROR_TOO_BIG, "The file is 200 MB");
+}
+
+static void
+test_bad_csv_row (Fixture *f, gconstpointer data)
+{
+  assert_refused (f,
+                  "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                  "2024-05-14,May 14,Tuesday,9:41 PM,rad,work,,fine\n"
+                  "2024-05-13,May 13,Monday,9:41 PM,rad,work,\"never closed,note\n", -1,
+                  HAVEN_IMPORT_ERROR_SYNTAX, "Line 3: a quoted field is never closed.");
+}
+
+static void
+test_bad_csv_fields (Fixture *f, gconstpointer data)
+{
+  assert_refused (f,
+                  "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                  "2024-05-14,May 14,Tuesday,9:41 PM,rad,work,,fine\n"
+                  "2024-05-13,May 13,9:41 PM,rad\n", -1,
+                  HAVEN_IMPORT_ERROR_SYNTAX,
+                  "Line 3: the row has 4 fields, but the first line names 8 columns.");
+}
+
+static void
+test_bad_csv_date (Fixture *f, gconstpointer data)
+{
+  assert_refused (f,
+                  "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                  "14/05/2024,May 14,Tuesday,9:41 PM,rad,work,,fine\n", -1,
+                  HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                  "Line 2: “full_date” is not a date like 2024-05-01.");
+}
+
+static void
+test_bad_unknown_format (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "Dear diary,\ntoday was long.\n", -1, HAVEN_IMPORT_ERROR_UNKNOWN_FORMAT,
+                  "neither a Haven export");
+}
+
+/* A link that resolves nowhere is found only while writing: by then an entry is written,
+ * and it must go again. */
+static void
+test_bad_link_rolls_back (Fixture *f, gconstpointer data)
+{
+  g_autofree char *c = checkin (", \"mood\": 2, \"entry\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3cfff\"");
+  g_autofree char *doc = document (valid_entry, c);
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_BROKEN_LINK,
+                  "Check-in 1: it belongs to an entry that is neither in the file nor in the journal.");
+}
+
+static void
+test_disk_full_during_import (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "big.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenImport) import = NULL;
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"haven-journal\", \"version\": 1, \"entries\": [");
+  g_autofree char *long_body = g_strnfill (4000, 'x');
+  g_autofree char *sql = NULL;
+  gint64 pages;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      g_string_append_printf (doc, "%s{\"uuid\": \"%s\", \"kind\": \"free\", "
+                              "\"occurred_at\": \"2024-05-01T18:30:00Z\", "
+                              "\"created_at\": \"2024-05-01T18:30:00Z\", "
+                              "\"updated_at\": \"2024-05-01T18:30:00Z\", \"body\": \"%u %s\"}",
+                              i ? ", " : "", uuid, i, long_body);
+    }
+  g_string_append (doc, "]}");
+  write_file (path, doc->str, doc->len);
+
+  fill_sample_journal (f->store);
+  before = journal_digest (f);
+  f->store = open_store (f->path);
+
+  /* A disk with room for a few more pages only. */
+  pages = query_int (f->store, "PRAGMA page_count");
+  sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 8);
+  g_assert_cmpint (query_int (f->store, sql), ==, pages + 8);
+
+  import = haven_import_new_for_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (haven_import_run (import, f->store, NULL, &error));
+  g_assert_error (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_FULL);
+  g_test_message ("message: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, 2);
+
+  after = journal_digest (f);
+  g_assert_cmpstr (before, ==, after);
+
+  /* With room again, the same import goes through. */
+  f->store = open_store (f->path);
+  haven_import_run (import, f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, 302);
+}
+
+static void
+test_import_from_bytes_and_empty (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenImport) import = haven_import_new_for_bytes (bytes, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, HAVEN_IMPORT_ERROR, HAVEN_IMPORT_ERROR_UNKNOWN_FORMAT);
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_journal_changed_signal (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("daylio.csv");
+  guint emitted = 0;
+
+  g_signal_connect_swapped (f->store, "journal-changed", G_CALLBACK (count_cb), &emitted);
+  import_file (f->store, path);
+  g_assert_cmpuint (emitted, ==, 1);
+  g_signal_handlers_disconnect_by_data (f->store, &emitted);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Daylio's times are local: the test pins what local means. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD ("/export/json/round-trip", test_json_round_trip);
+  ADD ("/export/json/document", test_json_document);
+  ADD ("/export/markdown", test_markdown);
+  ADD ("/export/csv", test_csv);
+  ADD ("/export/failure-keeps-old-file", test_export_failure_keeps_old_file);
+  ADD ("/export/replaces-with-private-file", test_export_replaces_with_private_file);
+  ADD ("/import/json/twice-changes-nothing", test_import_twice_changes_nothing);
+  ADD ("/import/json/newer-copy-wins", test_import_newer_copy_wins);
+  ADD ("/import/json/emits-journal-changed", test_journal_changed_signal);
+  ADD ("/import/daylio/fixture", test_daylio_fixture);
+  ADD ("/import/daylio/twice-and-as-tags", test_daylio_twice_and_as_tags);
+  ADD ("/import/bad/invalid-json", test_bad_invalid_json);
+  ADD ("/import/bad/wrong-type", test_bad_wrong_type);
+  ADD ("/import/bad/missing-field", test_bad_missing_field);
+  ADD ("/import/bad/invalid-utf8", test_bad_utf8);
+  ADD ("/import/bad/duplicate-uuid", test_bad_duplicate_uuid);
+  ADD ("/import/bad/newer-version", test_bad_newer_version);
+  ADD ("/import/bad/mood-9", test_bad_mood);
+  ADD ("/import/bad/intensity-11", test_bad_intensity);
+  ADD ("/import/bad/year-99999", test_bad_year);
+  ADD ("/import/bad/deep-nesting", test_bad_deep_nesting);
+  ADD ("/import/bad/200-mb", test_bad_huge_file);
+  ADD ("/import/bad/csv-broken-row", test_bad_csv_row);
+  ADD ("/import/bad/csv-wrong-field-count", test_bad_csv_fields);
+  ADD ("/import/bad/csv-date", test_bad_csv_date);
+  ADD ("/import/bad/unknown-format", test_bad_unknown_format);
+  ADD ("/import/bad/empty", test_import_from_bytes_and_empty);
+  ADD ("/import/bad/link-rolls-back", test_bad_link_rolls_back);
+  ADD ("/import/disk-full", test_disk_full_during_import);
+
+  return g_test_run ();
+}
