@@ -12,10 +12,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(HavenApplication) app = NULL;
+  gint64 started = g_get_monotonic_time ();
 
   haven_i18n_init ();
 
   app = haven_application_new ();
+  haven_application_set_started (app, started);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -308,6 +308,105 @@ test_truncated_journal_refused (Fixture       *f,
 }
 
 static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  haven_store_verify_finish (HAVEN_STORE (source), result, error);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "verified");
+}
+
+static GError *
+verify (HavenStore *store)
+{
+  GError *error = NULL;
+
+  haven_store_verify_async (store, NULL, verified_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NONE))
+    g_clear_error (&error);
+
+  return error;
+}
+
+/* Damage deep inside: the header and the schema are fine, so opening without the check
+ * succeeds; the check finds it, and from then on nothing is written. */
+static void
+damage_middle (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 40 * 4096);
+  for (gsize i = length / 2; i < length / 2 + 3 * 4096; i++)
+    contents[i] = (char)(i * 37);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_deferred_check (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) store = haven_store_open (f->path, HAVEN_STORE_OPEN_NONE, &error);
+  g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GError *verdict;
+
+  g_assert_no_error (error);
+  g_assert_true (haven_store_run_in_transaction (store, fill_journal, NULL, &error));
+  g_clear_object (&store);
+
+  /* A sound journal: the check passes in its thread, and saving works. */
+  store = haven_store_open (f->path, HAVEN_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  verdict = verify (store);
+  g_assert_no_error (verdict);
+  haven_entry_set_body (entry, "after a passed check");
+  g_assert_true (haven_store_save_entry (store, entry, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A damaged one opens, the check fails, saving is refused and the file is untouched. */
+  damage_middle (f->path);
+  before = haven_test_file_digest (f->path);
+  store = haven_store_open (f->path, HAVEN_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  verdict = verify (store);
+  g_assert_error (verdict, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT);
+  g_clear_error (&verdict);
+  g_clear_object (&entry);
+  entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_assert_false (haven_store_save_entry (store, entry, &error));
+  g_assert_error (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (haven_store_is_read_only (store));
+  g_clear_object (&store);
+  after = haven_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A save before anyone started the check runs it first, and is refused the same way. */
+  store = haven_store_open (f->path, HAVEN_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (haven_store_save_entry (store, entry, &error));
+  g_assert_error (error, HAVEN_STORE_ERROR, HAVEN_STORE_ERROR_CORRUPT);
+  g_clear_object (&store);
+  g_free (after);
+  after = haven_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_directory_refused (Fixture       *f,
                         gconstpointer  data)
 {
@@ -338,6 +437,7 @@ main (int   argc,
   ADD ("text-file-refused", test_text_file_refused);
   ADD ("truncated-journal-refused", test_truncated_journal_refused);
   ADD ("directory-refused", test_directory_refused);
+  ADD ("deferred-check", test_deferred_check);
 
 #undef ADD
 

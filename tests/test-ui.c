@@ -143,6 +143,14 @@ test_pages_fit_narrow_screens (Fixture       *f,
 
   haven_test_ui_present (GTK_WINDOW (f->window));
 
+  /* Pages are built when first shown: show each once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-flow", "s", "free"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-trash", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-flow", "s",
+                                             "after-conflict"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-home", NULL));
+  haven_test_ui_iterate (50);
+
   list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
   gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_test_message ("journal list: %d", minimum);
@@ -150,6 +158,7 @@ test_pages_fit_narrow_screens (Fixture       *f,
 
   stack = gtk_widget_get_parent (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_WELCOME_PAGE));
   g_assert_true (GTK_IS_STACK (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (stack)))), >=, 4);
   for (GtkWidget *page = gtk_widget_get_first_child (stack);
        page != NULL;
        page = gtk_widget_get_next_sibling (page))
@@ -602,6 +611,10 @@ test_damaged_journal_at_start (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   haven_test_ui_present (GTK_WINDOW (window));
 
+  /* The damage is deep inside: the window opens, and the integrity check that runs in a
+   * thread after the first frame turns it to the recovery page. */
+  for (guint i = 0; i < 500 && g_strcmp0 (haven_window_get_page (window), "problem") != 0; i++)
+    haven_test_ui_iterate (10);
   g_assert_cmpstr (haven_window_get_page (window), ==, "problem");
   g_assert_null (haven_window_get_store (window));
   page = haven_test_ui_find (GTK_WIDGET (window), HAVEN_TYPE_RECOVERY_PAGE);

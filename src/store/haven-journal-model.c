@@ -665,8 +665,10 @@ query_count (HavenJournalModel *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = (guint)sqlite3_column_int64 (stmt, 0);
   else
-    g_warning ("Counting journal rows failed: %s",
-               sqlite3_errmsg (_haven_store_get_db (self->store)));
+    /* A damaged journal can be read before its deferred check says so; the window then
+     * shows what is wrong, so this is no more than a note. */
+    g_debug ("Counting journal rows failed: %s",
+             sqlite3_errmsg (_haven_store_get_db (self->store)));
 
   sqlite3_reset (stmt);
 
@@ -847,10 +849,26 @@ fetch_page (HavenJournalModel *self,
     g_ptr_array_add (items, item_from_row (self, stmt));
 
   if (rc != SQLITE_DONE)
-    g_warning ("Reading the journal list failed: %s",
-               sqlite3_errmsg (_haven_store_get_db (self->store)));
+    g_debug ("Reading the journal list failed: %s",
+             sqlite3_errmsg (_haven_store_get_db (self->store)));
 
   sqlite3_reset (stmt);
+
+  /* A list promises an item at every position it counted. When rows cannot be read (a
+   * damaged journal before its check says so) they are blank, never missing. */
+  {
+    guint expected = MIN (PAGE_SIZE, self->n_items > page * PAGE_SIZE
+                                     ? self->n_items - page * PAGE_SIZE : 0);
+
+    while (items->len < expected)
+      {
+        HavenJournalItem *blank = g_object_new (HAVEN_TYPE_JOURNAL_ITEM, NULL);
+
+        blank->title = g_strdup ("");
+        blank->pain_points = g_new0 (char *, 1);
+        g_ptr_array_add (items, blank);
+      }
+  }
   self->n_fetched += items->len;
 
   remember_page (self, page, items);

@@ -36,9 +36,35 @@ typedef struct
   gboolean        new_listed;
 } PendingChange;
 
+/* The integrity check put off by HAVEN_STORE_OPEN_DEFER_CHECK, shared with the thread that
+ * runs it. */
+typedef struct
+{
+  GMutex    mutex;
+  GCond     cond;
+  char     *path;
+  GError   *error;
+  gboolean  running;
+  gboolean  done;
+} DeferredCheck;
+
+static void
+deferred_check_clear (gpointer data)
+{
+  DeferredCheck *check = data;
+
+  g_mutex_clear (&check->mutex);
+  g_cond_clear (&check->cond);
+  g_free (check->path);
+  g_clear_error (&check->error);
+}
+
 struct _HavenStore
 {
   GObject     parent_instance;
+
+  DeferredCheck *check;   /* an atomic rc box, NULL when no check is pending */
+  GError     *check_error;
 
   sqlite3    *db;
   char       *path;
@@ -81,6 +107,7 @@ haven_store_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->migration_backup, g_free);
+  g_clear_error (&self->check_error);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoint_marks, g_array_unref);
@@ -319,11 +346,58 @@ check_writable (HavenStore  *self,
   return TRUE;
 }
 
+static gboolean quick_check (sqlite3 *db, GError **error);
+
+/* Waits for the deferred integrity check (or runs it here if no thread has started it) and
+ * takes its verdict: a journal that fails it is never written. */
+static gboolean
+settle_check (HavenStore  *self,
+              GError     **error)
+{
+  DeferredCheck *check = self->check;
+
+  if (check != NULL)
+    {
+      g_mutex_lock (&check->mutex);
+      if (!check->running && !check->done)
+        {
+          check->done = TRUE;
+          quick_check (self->db, &check->error);
+        }
+      while (!check->done)
+        g_cond_wait (&check->cond, &check->mutex);
+      if (check->error != NULL)
+        self->check_error = g_error_copy (check->error);
+      g_mutex_unlock (&check->mutex);
+
+      self->check = NULL;
+      g_atomic_rc_box_release_full (check, deferred_check_clear);
+
+      if (self->check_error != NULL)
+        {
+          g_debug ("The deferred integrity check failed: the journal is now read-only");
+          self->read_only = TRUE;
+        }
+    }
+
+  if (self->check_error != NULL)
+    {
+      g_set_error_literal (error, HAVEN_STORE_ERROR, self->check_error->code,
+                           self->check_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _haven_store_begin (HavenStore  *self,
                     GError     **error)
 {
   g_autofree char *sql = NULL;
+
+  if (self->db != NULL && !settle_check (self, error))
+    return FALSE;
 
   if (!check_writable (self, error))
     return FALSE;
@@ -802,6 +876,99 @@ haven_store_check_integrity (HavenStore  *self,
   return quick_check (self->db, error);
 }
 
+static void
+deferred_check_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, deferred_check_clear);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DeferredCheck *check = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (check->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    _haven_set_sqlite_error (&error, db, rc);
+  else
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      quick_check (db, &error);
+    }
+  sqlite3_close_v2 (db);
+
+  g_mutex_lock (&check->mutex);
+  check->error = error ? g_error_copy (error) : NULL;
+  check->done = TRUE;
+  g_cond_broadcast (&check->cond);
+  g_mutex_unlock (&check->mutex);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+haven_store_verify_async (HavenStore          *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean start;
+
+  g_return_if_fail (HAVEN_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, haven_store_verify_async);
+
+  if (self->check == NULL)
+    {
+      if (self->check_error != NULL)
+        g_task_return_error (task, g_error_copy (self->check_error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_mutex_lock (&self->check->mutex);
+  start = !self->check->running && !self->check->done;
+  self->check->running = TRUE;
+  g_mutex_unlock (&self->check->mutex);
+
+  if (!start)
+    {
+      /* Already settled, or already running: the verdict comes from settle_check. */
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (self->check), deferred_check_release);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+gboolean
+haven_store_verify_finish (HavenStore    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (HAVEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* The store takes the verdict too, whoever asked. */
+  if (self->db != NULL && !settle_check (self, error))
+    return FALSE;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static char *
 migration_backup_path (const char *journal_path,
                        int         from_version)
@@ -872,6 +1039,7 @@ haven_store_open (const char           *path,
   g_autofree char *default_path = NULL;
   gboolean read_only = (flags & HAVEN_STORE_OPEN_READ_ONLY) != 0;
   gboolean skip_check = (flags & HAVEN_STORE_OPEN_SKIP_CHECK) != 0;
+  gboolean defer_check = (flags & HAVEN_STORE_OPEN_DEFER_CHECK) != 0;
   gboolean created = FALSE;
   gint64 app_id, version, n_objects;
   int rc;
@@ -935,7 +1103,15 @@ haven_store_open (const char           *path,
       return NULL;
     }
 
-  if (!skip_check && !quick_check (self->db, error))
+  /* Put off only when nothing is about to be written: an update checks first, here. */
+  if (defer_check && !skip_check && version == HAVEN_SCHEMA_VERSION)
+    {
+      self->check = g_atomic_rc_box_new0 (DeferredCheck);
+      g_mutex_init (&self->check->mutex);
+      g_cond_init (&self->check->cond);
+      self->check->path = g_strdup (path);
+    }
+  else if (!skip_check && !quick_check (self->db, error))
     return NULL;
 
   if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
@@ -1001,6 +1177,9 @@ haven_store_close (HavenStore *self)
     return;
 
   g_hash_table_remove_all (self->statements);
+
+  /* Not even the checkpoint below may write to a journal that has not passed its check. */
+  settle_check (self, NULL);
 
   /* Folding the WAL back into the journal on a clean exit keeps the file self-contained. */
   if (!self->read_only)

@@ -39,6 +39,10 @@ typedef enum
   /* With READ_ONLY only: open a journal that fails its integrity check, to save what can
    * still be read from it. Identity and version are still checked. */
   HAVEN_STORE_OPEN_SKIP_CHECK = 1 << 1,
+  /* The integrity check of a journal that needs no update runs later, in a thread
+   * (haven_store_verify_async), so that opening does not read the whole file. Until it has
+   * passed, nothing is written: a save waits for it, and fails if it fails. */
+  HAVEN_STORE_OPEN_DEFER_CHECK = 1 << 2,
 } HavenStoreOpenFlags;
 
 #define HAVEN_TYPE_STORE (haven_store_get_type ())
@@ -64,6 +68,15 @@ gboolean        haven_store_backup_to            (HavenStore           *self,
                                                   const char           *dest_path,
                                                   GError              **error);
 gboolean        haven_store_check_integrity      (HavenStore           *self,
+                                                  GError              **error);
+/* Runs the integrity check that DEFER_CHECK put off, on a connection of its own in a
+ * thread. Completes at once when there is none. A journal that fails it becomes read-only. */
+void            haven_store_verify_async         (HavenStore           *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean        haven_store_verify_finish        (HavenStore           *self,
+                                                  GAsyncResult         *result,
                                                   GError              **error);
 
 /* Entries. Saving inserts when the id is 0 (and fills in id, uuid and times) and updates

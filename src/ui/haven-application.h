@@ -27,6 +27,11 @@ GSettings        *haven_application_get_settings (HavenApplication *self);
  * that replaces the active one. */
 void              haven_application_reopen_journal (HavenApplication *self);
 
+/* When main() began (g_get_monotonic_time); with HAVEN_REPORT_STARTUP=1 the time from then
+ * to the window's first frame is printed to stderr as "startup-ms N". */
+void              haven_application_set_started  (HavenApplication *self,
+                                                  gint64            started_us);
+
 /* Sets up gettext: the build tree's catalogues when HAVEN_LOCALEDIR says so. */
 void              haven_i18n_init                (void);
 

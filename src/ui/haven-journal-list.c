@@ -24,7 +24,7 @@ struct _HavenJournalList
   GtkMenuButton      *new_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkStack           *list_stack;
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
@@ -210,7 +210,7 @@ stop_search_cb (HavenJournalList *self,
 static void
 list_activate_cb (HavenJournalList *self,
                   guint             position,
-                  GtkListView      *list_view)
+                  GtkGridView      *list_view)
 {
   g_autoptr(HavenJournalItem) item = NULL;
 
@@ -504,12 +504,12 @@ haven_journal_list_init (HavenJournalList *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 

@@ -77,6 +77,73 @@ refresh_drafts (HavenWindow *self)
   haven_welcome_page_set_drafts (self->welcome_page, drafts);
 }
 
+/* The pages beyond the welcome page are built the first time they are needed: start-up
+ * only pays for what the first frame shows. */
+static void flow_closed_cb (HavenWindow *self, HavenFlowPage *page);
+static void flow_finished_cb (HavenWindow *self, gint64 id, HavenFlowPage *page);
+static void entry_trashed_cb (HavenWindow *self, gint64 id, HavenEntryPage *page);
+static void edit_answers_cb (HavenWindow *self, HavenEntry *entry, HavenEntryPage *page);
+static void journal_replaced_cb (HavenWindow *self, HavenRecoveryPage *page);
+
+static HavenFlowPage *
+get_flow_page (HavenWindow *self)
+{
+  if (self->flow_page == NULL)
+    {
+      self->flow_page = g_object_new (HAVEN_TYPE_FLOW_PAGE, NULL);
+      g_signal_connect_object (self->flow_page, "closed", G_CALLBACK (flow_closed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->flow_page, "finished", G_CALLBACK (flow_finished_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->flow_page), "flow");
+    }
+
+  return self->flow_page;
+}
+
+static HavenEntryPage *
+get_entry_page (HavenWindow *self)
+{
+  if (self->entry_page == NULL)
+    {
+      self->entry_page = g_object_new (HAVEN_TYPE_ENTRY_PAGE, NULL);
+      g_signal_connect_object (self->entry_page, "trashed", G_CALLBACK (entry_trashed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->entry_page, "edit-answers", G_CALLBACK (edit_answers_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->entry_page), "entry");
+    }
+
+  return self->entry_page;
+}
+
+static HavenTrashPage *
+get_trash_page (HavenWindow *self)
+{
+  if (self->trash_page == NULL)
+    {
+      self->trash_page = g_object_new (HAVEN_TYPE_TRASH_PAGE, NULL);
+      haven_trash_page_set_store (self->trash_page, self->store);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->trash_page), "trash");
+    }
+
+  return self->trash_page;
+}
+
+static HavenRecoveryPage *
+get_recovery_page (HavenWindow *self)
+{
+  if (self->recovery_page == NULL)
+    {
+      self->recovery_page = g_object_new (HAVEN_TYPE_RECOVERY_PAGE, NULL);
+      g_signal_connect_object (self->recovery_page, "journal-replaced",
+                               G_CALLBACK (journal_replaced_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->recovery_page), "problem");
+    }
+
+  return self->recovery_page;
+}
+
 /* Lets the page that is shown save what it holds. FALSE when that failed: then the page
  * stays, and shows why. */
 static gboolean
@@ -149,7 +216,7 @@ open_entry (HavenWindow *self,
       return;
     }
 
-  haven_entry_page_show_entry (self->entry_page, self->store, entry);
+  haven_entry_page_show_entry (get_entry_page (self), self->store, entry);
   show_page (self, "entry");
   haven_journal_list_select (self->journal_list, HAVEN_RECORD_ENTRY, id);
 }
@@ -162,12 +229,12 @@ continue_entry (HavenWindow *self,
 
   if (flow != NULL && flow->n_steps > 0)
     {
-      haven_flow_page_start (self->flow_page, self->store, flow, entry);
+      haven_flow_page_start (get_flow_page (self), self->store, flow, entry);
       show_page (self, "flow");
     }
   else
     {
-      haven_entry_page_show_entry (self->entry_page, self->store, entry);
+      haven_entry_page_show_entry (get_entry_page (self), self->store, entry);
       show_page (self, "entry");
     }
 }
@@ -299,12 +366,12 @@ start_flow_action (GtkWidget  *widget,
 
   if (flow->n_steps == 0)
     {
-      haven_entry_page_start_free (self->entry_page, self->store);
+      haven_entry_page_start_free (get_entry_page (self), self->store);
       show_page (self, "entry");
       return;
     }
 
-  haven_flow_page_start (self->flow_page, self->store, flow, NULL);
+  haven_flow_page_start (get_flow_page (self), self->store, flow, NULL);
   show_page (self, "flow");
 }
 
@@ -379,6 +446,7 @@ show_trash_action (GtkWidget  *widget,
   if (self->store == NULL || !leave_current_page (self))
     return;
 
+  get_trash_page (self);
   show_page (self, "trash");
 }
 
@@ -511,17 +579,8 @@ haven_window_class_init (HavenWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, journal_list);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, HavenWindow, flow_page);
-  gtk_widget_class_bind_template_child (widget_class, HavenWindow, entry_page);
-  gtk_widget_class_bind_template_child (widget_class, HavenWindow, trash_page);
-  gtk_widget_class_bind_template_child (widget_class, HavenWindow, recovery_page);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, journal_replaced_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, flow_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, flow_finished_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_trashed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, edit_answers_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -559,7 +618,7 @@ show_problem (HavenWindow      *self,
   if (path == NULL)
     path = default_path = haven_store_dup_default_path ();
 
-  haven_recovery_page_set_problem (self->recovery_page, path, error);
+  haven_recovery_page_set_problem (get_recovery_page (self), path, error);
   gtk_stack_set_visible_child_name (self->main_stack, "problem");
 }
 
@@ -588,7 +647,6 @@ haven_window_new (HavenApplication *application,
 
   self->store = g_object_ref (store);
   haven_journal_list_set_store (self->journal_list, store);
-  haven_trash_page_set_store (self->trash_page, store);
 
   g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -598,6 +656,23 @@ haven_window_new (HavenApplication *application,
   refresh_drafts (self);
 
   return self;
+}
+
+void
+haven_window_show_problem (HavenWindow  *self,
+                           const GError *error)
+{
+  g_return_if_fail (HAVEN_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  show_problem (self, HAVEN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), error);
+  _haven_window_data_set_enabled (self, FALSE);
+
+  /* The window reads no more from a journal that failed its check. */
+  haven_journal_list_set_store (self->journal_list, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
 }
 
 HavenStore *

@@ -22,6 +22,9 @@ HavenWindow *haven_window_new         (HavenApplication *application,
                                        HavenStore       *store,
                                        const GError     *open_error);
 HavenStore  *haven_window_get_store   (HavenWindow      *self);
+/* The journal turned out to be damaged (its deferred check failed): explain, offer help. */
+void         haven_window_show_problem (HavenWindow     *self,
+                                        const GError    *error);
 void         haven_window_show_toast  (HavenWindow      *self,
                                        AdwToast         *toast);
 /* The name of the page the content side shows ("welcome", "entry", "flow", …). */
