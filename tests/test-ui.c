@@ -138,6 +138,7 @@ test_pages_fit_narrow_screens (Fixture       *f,
                                gconstpointer  data)
 {
   GtkWidget *stack;
+  g_autoptr(GtkSelectionModel) pages = NULL;
   GtkWidget *list;
   int minimum;
 
@@ -158,7 +159,8 @@ test_pages_fit_narrow_screens (Fixture       *f,
 
   stack = gtk_widget_get_parent (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_WELCOME_PAGE));
   g_assert_true (GTK_IS_STACK (stack));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (stack)))), >=, 4);
+  pages = gtk_stack_get_pages (GTK_STACK (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), >=, 4);
   for (GtkWidget *page = gtk_widget_get_first_child (stack);
        page != NULL;
        page = gtk_widget_get_next_sibling (page))

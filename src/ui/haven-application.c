@@ -15,6 +15,7 @@
 
 #include "haven-application.h"
 #include "haven-backup.h"
+#include "haven-demo.h"
 #include "haven-export.h"
 #include "haven-import.h"
 #include "haven-preferences-window.h"
@@ -399,6 +400,8 @@ haven_application_startup (GApplication *app)
     }
 }
 
+#define DEMO_WEEKS 10
+
 static gboolean
 open_journal (HavenApplication  *self,
               GError           **error)
@@ -426,8 +429,19 @@ open_journal (HavenApplication  *self,
 
   /* The full integrity check runs in a thread once the window is up (verify_journal). */
   self->store = haven_store_open (self->journal_path, HAVEN_STORE_OPEN_DEFER_CHECK, error);
+  if (self->store == NULL)
+    return FALSE;
 
-  return self->store != NULL;
+  /* Ten weeks of an ordinary couple's life, ending now, in the interface language: enough
+   * for every chart and the weekly look back to have something to show. */
+  if (self->demo &&
+      !haven_demo_fill (self->store, haven_time_now (), DEMO_WEEKS, g_random_int (), error))
+    {
+      g_clear_object (&self->store);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
