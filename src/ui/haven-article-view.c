@@ -689,7 +689,9 @@ update_page (HavenArticleView *self)
       g_autofree char *label = g_strdup_printf (_("Start “%s”"), haven_flow_get_title (flow));
 
       gtk_button_set_label (self->flow_button, label);
+      /* The target before the name: win.start-flow never sees the button without one. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->flow_button), "s", flow->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->flow_button), "win.start-flow");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->flow_button), flow != NULL);
 
