@@ -552,7 +552,8 @@ test_article_renders (Fixture       *f,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *label = NULL;
   HavenArticleView *view;
-  GtkWidget *window;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
   int width;
 
   activate (f->window, "win.show-article", "raw-spots");
@@ -579,21 +580,26 @@ test_article_renders (Fixture       *f,
   g_clear_object (&texture);
   haven_test_ui_set_dark (FALSE);
 
-  /* The whole article at once, in a tall window of its own, to look at every construct. */
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 4200);
-  view = haven_article_view_new ();
-  haven_article_view_set_article (view, haven_library_lookup (haven_library_get_default (),
-                                                              "raw-spots"));
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  haven_test_ui_present (GTK_WINDOW (window));
-  texture = haven_test_ui_render (window, "article-full");
+  /* The whole text at once, to look at every construct: the text view is as tall as its
+   * text (the page scrolls around it). */
+  view = article_view (f);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (haven_article_view_get_text_view (view))), >,
+                   gtk_widget_get_height (GTK_WIDGET (f->window)));
+  texture = haven_test_ui_render (GTK_WIDGET (haven_article_view_get_text_view (view)),
+                                  "article-text");
+  g_clear_object (&texture);
+
+  /* Lists and the quote, in the window (the text view alone has no background). */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (haven_article_view_get_text_view (view)),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                         gtk_adjustment_get_page_size (adjustment)) * 0.5);
+  texture = haven_test_ui_render (GTK_WIDGET (f->window), "article-middle");
   g_clear_object (&texture);
   haven_test_ui_set_dark (TRUE);
-  texture = haven_test_ui_render (window, "article-full");
-  g_clear_object (&texture);
+  texture = haven_test_ui_render (GTK_WIDGET (f->window), "article-middle");
   haven_test_ui_set_dark (FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void

@@ -22,7 +22,7 @@
 /* Sizes at zoom 1, in pixels or relative to the body text. */
 #define BODY_SCALE        1.12
 #define HEADING_SCALE     1.3
-#define PARAGRAPH_SPACING 14
+#define PARAGRAPH_SPACING 18
 #define LINE_SPACING      5
 #define ITEM_SPACING      6
 #define HEADING_ABOVE     16
