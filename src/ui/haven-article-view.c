@@ -43,6 +43,7 @@ struct _HavenArticleView
   GtkLabel         *reading_time_label;
   GtkTextView      *text_view;
   GtkButton        *flow_button;
+  GtkLabel         *flow_label;
   GtkWidget        *related_box;
   GtkListBox       *related_list;
 
@@ -688,7 +689,7 @@ update_page (HavenArticleView *self)
        * Conflict". */
       g_autofree char *label = g_strdup_printf (_("Start “%s”"), haven_flow_get_title (flow));
 
-      gtk_button_set_label (self->flow_button, label);
+      gtk_label_set_label (self->flow_label, label);
       /* The target before the name: win.start-flow never sees the button without one. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->flow_button), "s", flow->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->flow_button), "win.start-flow");
@@ -817,6 +818,7 @@ haven_article_view_class_init (HavenArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenArticleView, reading_time_label);
   gtk_widget_class_bind_template_child (widget_class, HavenArticleView, text_view);
   gtk_widget_class_bind_template_child (widget_class, HavenArticleView, flow_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenArticleView, flow_label);
   gtk_widget_class_bind_template_child (widget_class, HavenArticleView, related_box);
   gtk_widget_class_bind_template_child (widget_class, HavenArticleView, related_list);
   gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
