@@ -714,6 +714,27 @@ test_article_narrow (Fixture       *f,
   texture = haven_test_ui_render (GTK_WIDGET (f->window), "library-narrow");
 }
 
+/* The text size is kept in the settings, for the next article and the next start. */
+static void
+test_zoom_remembered (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettings *settings = haven_application_get_settings (app);
+  HavenArticleView *view;
+
+  g_assert_nonnull (settings);
+  g_settings_set_double (settings, "article-zoom", 1.3);
+
+  activate (f->window, "win.show-article", "calming-your-body");
+  view = article_view (f);
+  g_assert_cmpfloat_with_epsilon (haven_article_view_get_zoom (view), 1.3, 0.001);
+
+  activate (view, "article.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "article-zoom"), 1.2, 0.001);
+  activate (view, "article.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "article-zoom"), 1.0, 0.001);
+}
+
 /* Clicks where @target's link is drawn, through the view's own click gesture. (Not while
  * text is selected: a selection becomes the X11 primary selection, which the tests running
  * side by side on one X server would fight over, and GDK 4.8 leaks in that fight.) */
@@ -922,6 +943,7 @@ main (int   argc,
   ADD ("/reader/library/shortcut", test_library_shortcut);
   ADD ("/reader/article/renders", test_article_renders);
   ADD ("/reader/article/narrow", test_article_narrow);
+  ADD ("/reader/article/zoom-remembered", test_zoom_remembered);
   ADD ("/reader/article/links-navigate", test_links_navigate);
   ADD ("/reader/article/read-more-from-flow", test_read_more_from_flow);
   ADD ("/reader/article/read-from-entry", test_read_from_entry);
