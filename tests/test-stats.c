@@ -12,7 +12,10 @@
 #include <math.h>
 #include <time.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "haven-answers.h"
+#include "haven-observations.h"
 #include "haven-journal-model.h"
 #include "haven-stats.h"
 #include "haven-test-util.h"
@@ -410,7 +413,7 @@ test_what_helps (Fixture       *f,
   g_autoptr(HavenHelpStats) stats = NULL;
   g_autoptr(HavenJournalModel) model = NULL;
   g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
-  const char *breathing_and_break[] = { "slow-breathing", "a-break", NULL };
+  const char *breathing_and_break[] = { "slow-breathing", "break", NULL };
   const char *breathing[] = { "slow-breathing", NULL };
   const char *moving[] = { "moving", NULL };
   HavenStatsPeriod period;
@@ -439,7 +442,7 @@ test_what_helps (Fixture       *f,
   g_assert_cmpuint (stats->rows->len, ==, 3);
 
   row = g_ptr_array_index (stats->rows, 0);
-  g_assert_cmpstr (row->strategy, ==, "a-break");
+  g_assert_cmpstr (row->strategy, ==, "break");
   g_assert_cmpuint (row->count, ==, 1);
   g_assert_cmpfloat_with_epsilon (row->mean_drop, 5.0, 1e-9);
   row = g_ptr_array_index (stats->rows, 1);
@@ -538,6 +541,108 @@ test_empty_journal (Fixture       *f,
     }
 }
 
+/* Four weeks ending Tuesday 31 March 2026, against the four before. */
+static void
+fill_for_observations (Fixture *f)
+{
+  const char *breathing[] = { "slow-breathing", NULL };
+  gint64 ignored = pain_point (f, "Feeling ignored");
+  gint64 criticised = pain_point (f, "Being criticised");
+
+  /* Recent: ignored 4 times, criticised once (too few for a sentence). */
+  add_checkin (f, local (2026, 3, 5, 20, 0), 2, HAVEN_REACTION_WITHDRAW, &ignored, 1);
+  add_checkin (f, local (2026, 3, 12, 20, 0), 2, HAVEN_REACTION_WITHDRAW, &ignored, 1);
+  add_checkin (f, local (2026, 3, 20, 20, 0), 3, HAVEN_REACTION_PAUSE, &ignored, 1);
+  add_entry (f, local (2026, 3, 31, 9, 0), "{'reaction': <['withdraw']>}", &ignored, 1, FALSE);
+  add_checkin (f, local (2026, 3, 25, 20, 0), 4, HAVEN_REACTION_REACH_OUT, &criticised, 1);
+  /* Before: ignored once, on the first day of the earlier four weeks. */
+  add_checkin (f, local (2026, 2, 4, 0, 0), 1, HAVEN_REACTION_PURSUE, &ignored, 1);
+  /* Just outside both: not counted. */
+  add_checkin (f, local (2026, 2, 3, 23, 59), 1, HAVEN_REACTION_PURSUE, &ignored, 1);
+
+  add_helped_checkin (f, local (2026, 3, 21, 20, 0), 8, 5, breathing);
+  add_helped_checkin (f, local (2026, 3, 22, 20, 0), 6, 4, breathing);
+}
+
+static GPtrArray *
+compose (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  HavenTime now = local (2026, 3, 31, 12, 0);
+  HavenStatsPeriod period;
+  GPtrArray *sentences;
+
+  init_period (f, &period, HAVEN_STATS_RANGE_4_WEEKS, now, G_DATE_MONDAY);
+  sentences = haven_observations_compose (f->store, &period, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sentences);
+
+  for (guint i = 0; i < sentences->len; i++)
+    g_test_message ("%s", (const char *) sentences->pdata[i]);
+
+  return sentences;
+}
+
+static void
+test_observations (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sentences = NULL;
+
+  /* An empty journal has nothing to say yet. */
+  sentences = compose (f);
+  g_assert_cmpuint (sentences->len, ==, 0);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+
+  fill_for_observations (f);
+  sentences = compose (f);
+  g_assert_cmpuint (sentences->len, ==, 5);
+  g_assert_cmpstr (sentences->pdata[0], ==,
+                   "“Feeling ignored” came up 4 times in the last four weeks, up from 1 in the four weeks before.");
+  g_assert_cmpstr (sentences->pdata[1], ==,
+                   "The reaction you noted most in the last four weeks was “Withdraw”: 3 times.");
+  g_assert_cmpstr (sentences->pdata[2], ==,
+                   "You reached out or took a pause 2 times in the last four weeks, up from 0 in the four weeks before.");
+  g_assert_cmpstr (sentences->pdata[3], ==,
+                   "Of what you tried, “Slow breathing” brought the intensity down the most: by 2.5 points on average, over 2 times.");
+  /* Only one check-in in the four weeks before: no comparison. */
+  g_assert_cmpstr (sentences->pdata[4], ==,
+                   "Your mood averaged 2.8 out of 5 in the last four weeks.");
+}
+
+static void
+test_observations_dutch (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("the nl_NL.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  /* gettext notices LANGUAGE after a setlocale. */
+  setlocale (LC_ALL, "nl_NL.UTF-8");
+
+  fill_for_observations (f);
+  sentences = compose (f);
+  g_assert_cmpuint (sentences->len, ==, 5);
+  /* Dutch words, Dutch numbers. */
+  g_assert_nonnull (strstr (sentences->pdata[0], "„Feeling ignored”"));
+  g_assert_null (strstr (sentences->pdata[0], "came up"));
+  g_assert_nonnull (strstr (sentences->pdata[1], "Terugtrekken"));
+  g_assert_nonnull (strstr (sentences->pdata[3], "2,5"));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, old_locale);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +651,9 @@ main (int   argc,
   g_setenv ("TZ", "Europe/Amsterdam", TRUE);
   tzset ();
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HAVEN_LOCALEDIR") ? g_getenv ("HAVEN_LOCALEDIR")
+                                                                 : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -560,6 +668,8 @@ main (int   argc,
   ADD ("/stats/pain-points/weeks", test_pain_point_weeks);
   ADD ("/stats/what-helps", test_what_helps);
   ADD ("/stats/empty", test_empty_journal);
+  ADD ("/stats/observations/english", test_observations);
+  ADD ("/stats/observations/dutch", test_observations_dutch);
 
   return g_test_run ();
 }

@@ -692,3 +692,38 @@ haven_stats_count_checkins (HavenStore  *store,
 
   return sqlite3_column_int (stmt, 0);
 }
+
+gboolean
+haven_stats_mood_mean (HavenStore  *store,
+                       HavenTime    from,
+                       HavenTime    to,
+                       double      *mean,
+                       guint       *count,
+                       GError     **error)
+{
+  g_autoptr(HavenCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HAVEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (mean != NULL && count != NULL, FALSE);
+
+  stmt = _haven_store_prepare (store,
+                               "SELECT count (*), avg (mood) FROM checkin"
+                               " WHERE deleted_at IS NULL AND at >= :from AND at < :to;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to);
+
+  rc = _haven_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _haven_set_sqlite_error (error, _haven_store_get_db (store), rc);
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int (stmt, 0);
+  *mean = *count > 0 ? sqlite3_column_double (stmt, 1) : NAN;
+  return TRUE;
+}

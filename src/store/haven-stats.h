@@ -152,6 +152,13 @@ gboolean          haven_stats_reaction_counts (HavenStore             *store,
                                                HavenTime               to,
                                                guint                   counts[HAVEN_REACTION_LAST],
                                                GError                **error);
+/* The mean mood of the check-ins in [from, to), and how many there were (0: mean is NAN). */
+gboolean          haven_stats_mood_mean       (HavenStore             *store,
+                                               HavenTime               from,
+                                               HavenTime               to,
+                                               double                 *mean,
+                                               guint                  *count,
+                                               GError                **error);
 /* Check-ins in [from, to). */
 guint             haven_stats_count_checkins  (HavenStore             *store,
                                                HavenTime               from,
