@@ -433,12 +433,15 @@ test_export (Fixture       *f,
       g_autofree char *shot = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", name, NULL);
       g_autoptr(GFile) shot_file = g_file_new_for_path (shot);
 
-      g_assert_true (haven_chart_save (chart, shot_file, HAVEN_CHART_FORMAT_PNG, 720, &error));
+      g_autofree char *title = NULL;
+
+      g_object_get (haven_insights_page_get_card (page, kind), "title", &title, NULL);
+      g_assert_true (haven_chart_save (chart, shot_file, HAVEN_CHART_FORMAT_PNG, 720, title, &error));
       g_assert_no_error (error);
     }
 
   g_assert_true (haven_chart_save (chart_of (page, HAVEN_CHART_MOOD), png_file,
-                                   HAVEN_CHART_FORMAT_PNG, 720, &error));
+                                   HAVEN_CHART_FORMAT_PNG, 720, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (haven_test_file_mode (png) & 0777, ==, 0600);
   texture = gdk_texture_new_from_filename (png, &error);
@@ -447,7 +450,7 @@ test_export (Fixture       *f,
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1440);
 
   g_assert_true (haven_chart_save (chart_of (page, HAVEN_CHART_REACTIONS), svg_file,
-                                   HAVEN_CHART_FORMAT_SVG, 720, &error));
+                                   HAVEN_CHART_FORMAT_SVG, 720, "How You Reacted", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (haven_test_file_mode (svg) & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
@@ -456,7 +459,7 @@ test_export (Fixture       *f,
 
   /* A folder that is not there: a clear error, no file. */
   g_assert_false (haven_chart_save (chart_of (page, HAVEN_CHART_MOOD), bad_file,
-                                    HAVEN_CHART_FORMAT_PNG, 720, &error));
+                                    HAVEN_CHART_FORMAT_PNG, 720, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }

@@ -152,7 +152,7 @@ save_response_cb (GtkNativeDialog *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (!haven_chart_save (self->chart, file, format,
                              MAX (EXPORT_MIN_WIDTH, gtk_widget_get_width (GTK_WIDGET (self->chart))),
-                             &error))
+                             gtk_label_get_label (self->title_label), &error))
         {
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 

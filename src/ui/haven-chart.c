@@ -1345,13 +1345,53 @@ write_to_stream (void                *closure,
          ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+static const HavenStatsPeriod *
+get_period (HavenChart *self)
+{
+  switch (self->kind)
+    {
+    case HAVEN_CHART_MOOD:
+      return self->mood ? &self->mood->period : NULL;
+    case HAVEN_CHART_REACTIONS:
+      return self->reactions ? &self->reactions->period : NULL;
+    case HAVEN_CHART_PAIN_POINT_GRID:
+    case HAVEN_CHART_PAIN_POINT_TOP:
+      return self->pain_points ? &self->pain_points->period : NULL;
+    case HAVEN_CHART_WHAT_HELPS:
+      return self->helps ? &self->helps->period : NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* "9 Mar 2026 – 5 Apr 2026": the days the chart covers. */
+static char *
+format_period (const HavenStatsPeriod *period)
+{
+  char first[64], last[64];
+  GDate last_day;
+
+  haven_stats_period_get_day (period, haven_stats_period_n_days (period) - 1, &last_day);
+  /* Translators: a date in the heading of a saved chart, as in strftime. */
+  if (g_date_strftime (first, sizeof first, _("%e %b %Y"), &period->first_day) == 0 ||
+      g_date_strftime (last, sizeof last, _("%e %b %Y"), &last_day) == 0)
+    return g_strdup ("");
+
+  /* Translators: a period: the first and the last day. */
+  return g_strdup_printf (_("%s – %s"), g_strstrip (first), g_strstrip (last));
+}
+
 gboolean
 haven_chart_save (HavenChart        *self,
                   GFile             *file,
                   HavenChartFormat   format,
                   int                width,
+                  const char        *title,
                   GError           **error)
 {
+  const HavenStatsPeriod *period = get_period (self);
+  g_autofree char *period_text = period ? format_period (period) : NULL;
+  double margin = 16, heading = 0, chart_width;
   g_autoptr(GFileOutputStream) stream = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1367,7 +1407,14 @@ haven_chart_save (HavenChart        *self,
 
   palette_init (&palette, GTK_WIDGET (self));
   measure = measuring_context ();
-  height = ceil (height_for_width (self, measure, &palette, width));
+  chart_width = width - 2 * margin;
+  if (title != NULL)
+    heading += line_height (measure, &palette, 1.15) + 2;
+  if (period_text != NULL)
+    heading += line_height (measure, &palette, 0.85);
+  if (heading > 0)
+    heading += 12;
+  height = ceil (height_for_width (self, measure, &palette, chart_width) + heading + 2 * margin);
   cairo_destroy (measure);
 
   /* A new file only the person can read; replaced whole, never half-written. */
@@ -1392,7 +1439,25 @@ haven_chart_save (HavenChart        *self,
   else
     cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  draw (self, cr, &palette, width, height);
+  if (title != NULL)
+    {
+      PangoLayout *layout = make_layout (cr, &palette, title, 1.15);
+      PangoFontDescription *bold = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, bold);
+      set_color (cr, &palette.fg, 1);
+      cairo_move_to (cr, margin, margin);
+      pango_cairo_show_layout (cr, layout);
+      pango_font_description_free (bold);
+      g_object_unref (layout);
+    }
+  if (period_text != NULL)
+    draw_text (cr, &palette, period_text, 0.85, margin,
+               margin + (title ? line_height (cr, &palette, 1.15) + 2 : 0), ALIGN_START, 0,
+               &palette.fg, 0.7);
+  cairo_translate (cr, margin, margin + heading);
+  draw (self, cr, &palette, chart_width, height - heading - 2 * margin);
   cairo_destroy (cr);
   palette_clear (&palette);
 

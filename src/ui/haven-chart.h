@@ -67,12 +67,13 @@ HavenJournalFilter *haven_chart_filter_at    (HavenChart               *self,
                                               double                    x,
                                               double                    y);
 
-/* Writes the chart as it looks now, @width pixels wide (PNG at twice that), to @file:
- * a new file, 0600. */
+/* Writes the chart as it looks now, under @title and its period, @width pixels wide (PNG
+ * at twice that), to @file: a new file, 0600. */
 gboolean        haven_chart_save             (HavenChart               *self,
                                               GFile                    *file,
                                               HavenChartFormat          format,
                                               int                       width,
+                                              const char               *title,
                                               GError                  **error);
 
 G_END_DECLS
