@@ -18,9 +18,41 @@
 #include "haven-stats.h"
 #include "haven-store-private.h"
 
-#define DAY_INDEX(column) \
-  "CAST (round (julianday (" column ", 'unixepoch', 'localtime', 'start of day')" \
-  " - julianday (:day0)) AS INTEGER)"
+/* GDate's day number of 1 January 1970. */
+#define EPOCH_JULIAN 719163
+
+/* Local day numbers, counted from a period's first day. The offset from UTC comes from the
+ * time zone for each instant, so a day is a local calendar day through summer time. */
+typedef struct
+{
+  GTimeZone *tz;
+  gint64     day0;
+} DayMapper;
+
+static void
+day_mapper_init (DayMapper              *mapper,
+                 const HavenStatsPeriod *period)
+{
+  mapper->tz = g_time_zone_new_local ();
+  mapper->day0 = (gint64) g_date_get_julian (&period->first_day) - EPOCH_JULIAN;
+}
+
+static void
+day_mapper_clear (DayMapper *mapper)
+{
+  g_clear_pointer (&mapper->tz, g_time_zone_unref);
+}
+
+static gint64
+day_mapper_day (DayMapper *mapper,
+                HavenTime  at)
+{
+  int interval = g_time_zone_find_interval (mapper->tz, G_TIME_TYPE_UNIVERSAL, at);
+  gint64 local = at + (interval >= 0 ? g_time_zone_get_offset (mapper->tz, interval) : 0);
+  gint64 day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+
+  return day - mapper->day0;
+}
 
 GDateWeekday
 haven_stats_locale_first_weekday (void)
@@ -200,21 +232,15 @@ haven_stats_period_week_start (const HavenStatsPeriod *period,
   return haven_stats_period_day_start (period, week * 7);
 }
 
-/* Binds :day0, :from and :to, where the statement has them. */
+/* Binds :from and :to. */
 static void
 bind_period (sqlite3_stmt           *stmt,
              const HavenStatsPeriod *period,
              HavenTime               from,
              HavenTime               to)
 {
-  char day0[16];
   int index;
 
-  g_snprintf (day0, sizeof day0, "%04u-%02u-%02u", g_date_get_year (&period->first_day),
-              g_date_get_month (&period->first_day), g_date_get_day (&period->first_day));
-
-  if ((index = sqlite3_bind_parameter_index (stmt, ":day0")) > 0)
-    sqlite3_bind_text (stmt, index, day0, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":from")) > 0)
     sqlite3_bind_int64 (stmt, index, from);
   if ((index = sqlite3_bind_parameter_index (stmt, ":to")) > 0)
@@ -244,6 +270,7 @@ haven_stats_mood_series (HavenStore              *store,
   g_autoptr(HavenMoodSeries) series = NULL;
   g_autofree guint *counts = NULL;
   g_autofree gint64 *sums = NULL;
+  DayMapper days;
   GDate before;
   guint n_days;
   guint span;
@@ -254,10 +281,8 @@ haven_stats_mood_series (HavenStore              *store,
 
   /* Six days before the period too, for the first days' seven-day means. */
   stmt = _haven_store_prepare (store,
-                               "SELECT " DAY_INDEX ("at") " AS d, count (*), sum (mood)"
-                               " FROM checkin"
-                               " WHERE deleted_at IS NULL AND at >= :from AND at < :to"
-                               " GROUP BY d;",
+                               "SELECT at, mood FROM checkin"
+                               " WHERE deleted_at IS NULL AND at >= :from AND at < :to;",
                                error);
   if (stmt == NULL)
     return NULL;
@@ -271,15 +296,17 @@ haven_stats_mood_series (HavenStore              *store,
   counts = g_new0 (guint, span);
   sums = g_new0 (gint64, span);
 
+  day_mapper_init (&days, period);
   while ((rc = _haven_step (stmt)) == SQLITE_ROW)
     {
-      gint64 day = sqlite3_column_int64 (stmt, 0) + 6;
+      gint64 day = day_mapper_day (&days, sqlite3_column_int64 (stmt, 0)) + 6;
 
       if (day < 0 || day >= span)
         continue;
-      counts[day] = sqlite3_column_int (stmt, 1);
-      sums[day] = sqlite3_column_int64 (stmt, 2);
+      counts[day]++;
+      sums[day] += sqlite3_column_int (stmt, 1);
     }
+  day_mapper_clear (&days);
   if (!finish_rows (store, rc, error))
     return NULL;
 
@@ -332,6 +359,7 @@ haven_mood_series_free (HavenMoodSeries *series)
   " SELECT e.occurred_at, j.value FROM entry e, json_each (e.answers, '$.reaction') j" \
   "  WHERE e.deleted_at IS NULL AND e.is_draft = 0" \
   "   AND e.occurred_at >= :from AND e.occurred_at < :to" \
+  "   AND instr (e.answers, '\"reaction\"') > 0" \
   ") " where ";"
 
 HavenReactionWeeks *
@@ -341,15 +369,13 @@ haven_stats_reaction_weeks (HavenStore              *store,
 {
   g_autoptr(HavenCachedStmt) stmt = NULL;
   g_autoptr(HavenReactionWeeks) weeks = NULL;
+  DayMapper days;
   int rc;
 
   g_return_val_if_fail (HAVEN_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL && period->n_weeks > 0, NULL);
 
-  stmt = _haven_store_prepare (store,
-                               REACTIONS_SQL ("SELECT " DAY_INDEX ("t") " / 7 AS w, r, count (*)",
-                                              "GROUP BY w, r"),
-                               error);
+  stmt = _haven_store_prepare (store, REACTIONS_SQL ("SELECT t, r", ""), error);
   if (stmt == NULL)
     return NULL;
   bind_period (stmt, period, period->from, period->to);
@@ -359,18 +385,20 @@ haven_stats_reaction_weeks (HavenStore              *store,
   weeks->n_weeks = period->n_weeks;
   weeks->counts = g_new0 (guint, weeks->n_weeks * HAVEN_REACTION_LAST);
 
+  day_mapper_init (&days, period);
   while ((rc = _haven_step (stmt)) == SQLITE_ROW)
     {
-      gint64 week = sqlite3_column_int64 (stmt, 0);
+      gint64 day = day_mapper_day (&days, sqlite3_column_int64 (stmt, 0));
       HavenReaction reaction;
 
-      if (week < 0 || week >= weeks->n_weeks ||
+      if (day < 0 || day / 7 >= weeks->n_weeks ||
           !haven_reaction_from_string ((const char *) sqlite3_column_text (stmt, 1), &reaction) ||
           reaction == HAVEN_REACTION_NONE)
         continue;
 
-      weeks->counts[week * HAVEN_REACTION_LAST + reaction - 1] = sqlite3_column_int (stmt, 2);
+      weeks->counts[(day / 7) * HAVEN_REACTION_LAST + reaction - 1]++;
     }
+  day_mapper_clear (&days);
   if (!finish_rows (store, rc, error))
     return NULL;
 
@@ -483,16 +511,13 @@ haven_stats_pain_point_weeks (HavenStore              *store,
   g_autoptr(HavenCachedStmt) stmt = NULL;
   g_autoptr(HavenPainPointWeeks) weeks = NULL;
   g_autoptr(GHashTable) by_id = NULL;
+  DayMapper days;
   int rc;
 
   g_return_val_if_fail (HAVEN_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL && period->n_weeks > 0, NULL);
 
-  stmt = _haven_store_prepare (store,
-                               PAIN_POINTS_SQL ("SELECT " DAY_INDEX ("t") " / 7 AS w, p, pp.name,"
-                                                " count (*)",
-                                                "GROUP BY w, p"),
-                               error);
+  stmt = _haven_store_prepare (store, PAIN_POINTS_SQL ("SELECT t, p, pp.name", ""), error);
   if (stmt == NULL)
     return NULL;
   bind_period (stmt, period, period->from, period->to);
@@ -503,11 +528,13 @@ haven_stats_pain_point_weeks (HavenStore              *store,
   weeks->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pain_point_row_free);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  day_mapper_init (&days, period);
   while ((rc = _haven_step (stmt)) == SQLITE_ROW)
     {
-      gint64 week = sqlite3_column_int64 (stmt, 0);
+      gint64 day = day_mapper_day (&days, sqlite3_column_int64 (stmt, 0));
+      gint64 week = day >= 0 ? day / 7 : -1;
       gint64 id = sqlite3_column_int64 (stmt, 1);
-      guint count = sqlite3_column_int (stmt, 3);
+      guint count = 1;
       HavenPainPointRow *row;
 
       if (week < 0 || week >= weeks->n_weeks)
@@ -528,6 +555,7 @@ haven_stats_pain_point_weeks (HavenStore              *store,
       row->total += count;
       weeks->max_cell = MAX (weeks->max_cell, row->weekly[week]);
     }
+  day_mapper_clear (&days);
   if (!finish_rows (store, rc, error))
     return NULL;
 
@@ -618,16 +646,23 @@ haven_stats_what_helps (HavenStore              *store,
                                "  c.intensity_after AS a"
                                "  FROM checkin c, json_each (c.regulation) j"
                                "  WHERE c.deleted_at IS NULL AND c.at >= :from AND c.at < :to"
+                               "   AND c.regulation <> '[]'"
                                "   AND c.intensity_before IS NOT NULL"
                                "   AND c.intensity_after IS NOT NULL"
                                " UNION ALL"
-                               " SELECT j.value, json_extract (e.answers, '$.intensity'),"
-                               "  json_extract (e.answers, '$.\"intensity-after\"')"
-                               "  FROM entry e, json_each (e.answers, '$.\"what-helped\"') j"
-                               "  WHERE e.deleted_at IS NULL AND e.is_draft = 0"
-                               "   AND e.occurred_at >= :from AND e.occurred_at < :to"
-                               "   AND json_type (e.answers, '$.intensity') = 'integer'"
-                               "   AND json_type (e.answers, '$.\"intensity-after\"') = 'integer'"
+                               /* One parse of the answers per entry: the three values
+                                * come out as a small array. */
+                               " SELECT j.value, json_extract (x.v, '$[0]'),"
+                               "  json_extract (x.v, '$[1]')"
+                               "  FROM (SELECT json_extract (e.answers, '$.intensity',"
+                               "         '$.\"intensity-after\"', '$.\"what-helped\"') AS v"
+                               "        FROM entry e"
+                               "        WHERE e.deleted_at IS NULL AND e.is_draft = 0"
+                               "         AND e.occurred_at >= :from AND e.occurred_at < :to"
+                               "         AND instr (e.answers, '\"what-helped\"') > 0) x,"
+                               "   json_each (x.v, '$[2]') j"
+                               "  WHERE json_type (x.v, '$[0]') = 'integer'"
+                               "   AND json_type (x.v, '$[1]') = 'integer'"
                                ") GROUP BY s ORDER BY drop_ DESC, count (*) DESC, s;",
                                error);
   if (stmt == NULL)
