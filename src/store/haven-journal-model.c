@@ -167,6 +167,7 @@ struct _HavenJournalItem
   char            *excerpt;
   char            *snippet;
   GStrv            pain_points;
+  GStrv            emotions;
   int              mood;
   HavenReaction    reaction;
   int              intensity_before;
@@ -185,6 +186,7 @@ haven_journal_item_finalize (GObject *object)
   g_clear_pointer (&self->excerpt, g_free);
   g_clear_pointer (&self->snippet, g_free);
   g_clear_pointer (&self->pain_points, g_strfreev);
+  g_clear_pointer (&self->emotions, g_strfreev);
 
   G_OBJECT_CLASS (haven_journal_item_parent_class)->finalize (object);
 }
@@ -249,6 +251,13 @@ haven_journal_item_get_excerpt (HavenJournalItem *self)
 {
   g_return_val_if_fail (HAVEN_IS_JOURNAL_ITEM (self), NULL);
   return self->excerpt;
+}
+
+const char * const *
+haven_journal_item_get_emotions (HavenJournalItem *self)
+{
+  g_return_val_if_fail (HAVEN_IS_JOURNAL_ITEM (self), NULL);
+  return (const char * const *)self->emotions;
 }
 
 int
@@ -541,7 +550,8 @@ static const char page_details[] =
   "    (SELECT group_concat (name, char (31)) FROM (SELECT p.name FROM checkin_pain_point cp"
   "       JOIN pain_point p ON p.id = cp.pain_point_id WHERE cp.checkin_id = page.id"
   "       ORDER BY p.name COLLATE NOCASE))"
-  "  END "
+  "  END,"
+  "  (SELECT group_concat (value, char (31)) FROM json_each (c.emotions)) "
   "FROM page"
   "  LEFT JOIN entry e ON page.type = 0 AND e.id = page.id"
   "  LEFT JOIN checkin c ON page.type = 1 AND c.id = page.id "
@@ -744,6 +754,7 @@ item_from_row (HavenJournalModel *self,
   HavenJournalItem *item = g_object_new (HAVEN_TYPE_JOURNAL_ITEM, NULL);
   const char *title = (const char *)sqlite3_column_text (stmt, 5);
   const char *pain_points = (const char *)sqlite3_column_text (stmt, 13);
+  const char *emotions = (const char *)sqlite3_column_text (stmt, 14);
   g_autofree char *first = NULL;
   g_autofree char *rest = NULL;
 
@@ -795,6 +806,7 @@ item_from_row (HavenJournalModel *self,
 
   item->pain_points = pain_points != NULL ? g_strsplit (pain_points, "\x1f", -1)
                                           : g_new0 (char *, 1);
+  item->emotions = emotions != NULL ? g_strsplit (emotions, "\x1f", -1) : g_new0 (char *, 1);
 
   if (self->fts_query != NULL)
     item->snippet = dup_snippet (self, item->record_type, item->id);

@@ -65,6 +65,8 @@ HavenReaction       haven_journal_item_get_reaction         (HavenJournalItem *s
 int                 haven_journal_item_get_intensity_before (HavenJournalItem *self);
 int                 haven_journal_item_get_intensity_after  (HavenJournalItem *self);
 const char * const *haven_journal_item_get_pain_points      (HavenJournalItem *self);
+/* For check-ins: the emotions' ids (see HAVEN_VOCABULARY_EMOTIONS); never NULL. */
+const char * const *haven_journal_item_get_emotions         (HavenJournalItem *self);
 /* With a search: a piece of the text around the match, the matched words between
  * U+0002 and U+0003. NULL otherwise. */
 const char         *haven_journal_item_get_snippet          (HavenJournalItem *self);
