@@ -498,9 +498,15 @@ show_position (HavenFlowPage *self)
       adw_bin_set_child (self->input_bin, self->input);
 
       gtk_widget_set_visible (GTK_WIDGET (self->read_more_button), step->article_id != NULL);
+      /* The target first: win.show-article takes an id, and must never see the button
+       * without one. */
       if (step->article_id != NULL)
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (self->read_more_button), "s",
-                                          step->article_id);
+        {
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->read_more_button), "s",
+                                            step->article_id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->read_more_button),
+                                          "win.show-article");
+        }
 
       update_safety (self);
     }

@@ -13,10 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "haven-checkin-page.h"
+#include "haven-article-view.h"
 #include "haven-entry-page.h"
 #include "haven-flow-page.h"
 #include "haven-insights-page.h"
 #include "haven-journal-list.h"
+#include "haven-library-page.h"
 #include "haven-trash-page.h"
 #include "haven-recovery-page.h"
 #include "haven-welcome-page.h"
@@ -48,6 +50,12 @@ struct _HavenWindow
   char                 *checkin_return_page;
   gint64                checkin_return_id;       /* the entry that page showed, or 0 */
   gboolean              checkin_return_sidebar;  /* a folded window showed the list */
+  HavenLibraryPage     *library_page;
+  HavenArticleView     *article_view;
+
+  /* Where win.reading-back leads, the last place on top: "library", "article:<id>", and at
+   * the bottom the page the reading started from, which waits untouched underneath. */
+  GPtrArray            *reading_trail;
 };
 
 G_DEFINE_FINAL_TYPE (HavenWindow, haven_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -178,6 +186,33 @@ get_insights_page (HavenWindow *self)
   return self->insights_page;
 }
 
+static HavenLibraryPage *
+get_library_page (HavenWindow *self)
+{
+  if (self->library_page == NULL)
+    {
+      self->library_page = haven_library_page_new ();
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->library_page), "library");
+    }
+
+  return self->library_page;
+}
+
+static HavenArticleView *
+get_article_view (HavenWindow *self)
+{
+  if (self->article_view == NULL)
+    {
+      self->article_view = haven_article_view_new ();
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, "article-zoom", self->article_view, "zoom",
+                         G_SETTINGS_BIND_DEFAULT);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->article_view), "article");
+    }
+
+  return self->article_view;
+}
+
 static HavenRecoveryPage *
 get_recovery_page (HavenWindow *self)
 {
@@ -192,13 +227,25 @@ get_recovery_page (HavenWindow *self)
   return self->recovery_page;
 }
 
-/* Lets the page that is shown save what it holds. FALSE when that failed: then the page
+static gboolean
+is_reading_page (const char *page)
+{
+  return g_strcmp0 (page, "library") == 0 || g_strcmp0 (page, "article") == 0;
+}
+
+/* The page the reading started from. */
+static const char *
+reading_origin (HavenWindow *self)
+{
+  return self->reading_trail->len > 0 ? g_ptr_array_index (self->reading_trail, 0) : NULL;
+}
+
+/* Lets @page save what it holds and let go of it. FALSE when saving failed: then the page
  * stays, and shows why. */
 static gboolean
-leave_current_page (HavenWindow *self)
+leave_page (HavenWindow *self,
+            const char  *page)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
-
   if (g_strcmp0 (page, "entry") == 0)
     return haven_entry_page_leave (self->entry_page);
 
@@ -218,6 +265,27 @@ leave_current_page (HavenWindow *self)
     }
 
   return TRUE;
+}
+
+/* Lets the page that is shown save what it holds. FALSE when that failed: then the page
+ * stays, and shows why. */
+static gboolean
+leave_current_page (HavenWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  /* Going from reading to somewhere else: the page the reading started from is done. */
+  if (is_reading_page (page))
+    {
+      const char *origin = reading_origin (self);
+
+      if (origin != NULL && !leave_page (self, origin))
+        return FALSE;
+      g_ptr_array_set_size (self->reading_trail, 0);
+      return TRUE;
+    }
+
+  return leave_page (self, page);
 }
 
 static void
@@ -565,6 +633,17 @@ start_flow_action (GtkWidget  *widget,
   if (self->store == NULL || flow == NULL)
     return;
 
+  /* An article's "Try this" for the flow the reading interrupted: back to those answers. */
+  if (is_reading_page (gtk_stack_get_visible_child_name (self->content_stack)) &&
+      g_strcmp0 (reading_origin (self), "flow") == 0 &&
+      haven_flow_page_get_runner (self->flow_page) != NULL &&
+      haven_flow_runner_get_flow (haven_flow_page_get_runner (self->flow_page)) == flow)
+    {
+      g_ptr_array_set_size (self->reading_trail, 0);
+      show_page (self, "flow");
+      return;
+    }
+
   if (!leave_current_page (self))
     return;
 
@@ -731,6 +810,125 @@ show_home_action (GtkWidget  *widget,
   show_page (self, "welcome");
 }
 
+/* Reading ---------------------------------------------------------------------------------- */
+
+/* Before the library or an article covers a page, that page saves what it holds but keeps
+ * it: win.reading-back returns to it as it was. */
+static void
+push_reading_trail (HavenWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (page, "article") == 0)
+    {
+      HavenArticle *article = haven_article_view_get_article (self->article_view);
+
+      g_ptr_array_add (self->reading_trail,
+                       g_strconcat ("article:", haven_article_get_id (article), NULL));
+      return;
+    }
+
+  if (g_strcmp0 (page, "library") == 0)
+    {
+      g_ptr_array_add (self->reading_trail, g_strdup ("library"));
+      return;
+    }
+
+  g_ptr_array_set_size (self->reading_trail, 0);
+  if (g_strcmp0 (page, "entry") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->entry_page), "entry.save-now", NULL);
+  else if (g_strcmp0 (page, "flow") == 0 && haven_flow_page_get_runner (self->flow_page) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->flow_page), "flow.save-now", NULL);
+  g_ptr_array_add (self->reading_trail, g_strdup (page != NULL ? page : "welcome"));
+}
+
+static void
+open_article (HavenWindow  *self,
+              HavenArticle *article)
+{
+  HavenArticleView *view = get_article_view (self);
+
+  haven_article_view_set_article (view, article);
+  show_page (self, "article");
+  /* Into the text, so the keys scroll it and change its size. */
+  gtk_widget_grab_focus (GTK_WIDGET (haven_article_view_get_text_view (view)));
+}
+
+static void
+show_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "library") != 0)
+    push_reading_trail (self);
+
+  get_library_page (self);
+  show_page (self, "library");
+}
+
+static void
+show_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  HavenLibrary *library = haven_library_get_default ();
+  const char *id = g_variant_get_string (parameter, NULL);
+  HavenArticle *article = library != NULL ? haven_library_lookup (library, id) : NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (article == NULL)
+    {
+      show_toast (self, _("This article is not in Haven"), NULL, NULL, NULL);
+      return;
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "article") == 0 &&
+      haven_article_view_get_article (self->article_view) == article)
+    return;
+
+  push_reading_trail (self);
+  open_article (self, article);
+}
+
+static void
+reading_back_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  g_autofree char *place = NULL;
+
+  if (!is_reading_page (gtk_stack_get_visible_child_name (self->content_stack)))
+    return;
+
+  if (self->reading_trail->len == 0)
+    {
+      show_page (self, "welcome");
+      return;
+    }
+
+  place = g_ptr_array_steal_index (self->reading_trail, self->reading_trail->len - 1);
+  if (g_str_has_prefix (place, "article:"))
+    {
+      HavenArticle *article = haven_library_lookup (haven_library_get_default (),
+                                                    place + strlen ("article:"));
+
+      open_article (self, article);
+    }
+  else
+    {
+      show_page (self, place);
+    }
+}
+
 /* Closing ---------------------------------------------------------------------------------- */
 
 static void
@@ -820,6 +1018,7 @@ haven_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->checkin_return_page, g_free);
+  g_clear_pointer (&self->reading_trail, g_ptr_array_unref);
 
   G_OBJECT_CLASS (haven_window_parent_class)->dispose (object);
 }
@@ -866,6 +1065,9 @@ haven_window_class_init (HavenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
   gtk_widget_class_install_action (widget_class, "win.show-insights", NULL, show_insights_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
+  gtk_widget_class_install_action (widget_class, "win.reading-back", NULL, reading_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -875,6 +1077,8 @@ haven_window_class_init (HavenWindowClass *klass)
                                        "win.show-insights", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
                                        "win.check-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.show-library", NULL);
 
   _haven_window_data_class_init (widget_class);
 }
@@ -882,6 +1086,8 @@ haven_window_class_init (HavenWindowClass *klass)
 static void
 haven_window_init (HavenWindow *self)
 {
+  self->reading_trail = g_ptr_array_new_with_free_func (g_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
