@@ -402,6 +402,16 @@ test_ctrl_k_opens_page (Fixture       *f,
   g_assert_nonnull (haven_checkin_page_get_checkin (checkin_page (f)));
   g_assert_cmpint (haven_checkin_page_get_mood (checkin_page (f)), ==, 0);
 
+  /* Each mood says its word to a screen reader, not just its face. */
+  for (int mood = 1; mood <= 5; mood++)
+    {
+      g_autofree char *mood_class = g_strdup_printf ("mood-%d", mood);
+      GtkWidget *button = find_widget (GTK_WIDGET (checkin_page (f)), has_class, mood_class);
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           haven_mood_label (mood));
+    }
+
   /* Nothing is chosen, so there is nothing to save yet. */
   g_assert_false (gtk_widget_get_sensitive (save_button (checkin_page (f))));
 
@@ -559,6 +569,7 @@ test_mood_only (Fixture       *f,
   haven_test_ui_iterate (50);
 
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "welcome");
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_text, _("Check-in saved")));
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
   saved = haven_store_get_checkin (f->store, only_checkin_id (f), &error);
   g_assert_no_error (error);
@@ -665,6 +676,7 @@ test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
   gint64 id = save_checkin (f, 2, "Slammed the door.");
+  GtkWidget *undo;
 
   activate_row (f, 0);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
@@ -677,8 +689,15 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (list_count (f), ==, 0);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "checkin-deleted"));
 
-  /* Undo, as the toast's button does. */
-  activate (f->window, "win.restore-checkin", "x", id);
+  /* The toast's Undo brings it back. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_text,
+                                 _("Check-in moved to the trash")));
+  undo = haven_test_ui_find_button (GTK_WIDGET (f->window), _("_Undo"));
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==, "win.restore-checkin");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (undo))),
+                   ==, id);
+  click (undo);
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
   g_assert_cmpuint (haven_store_count_trash (f->store), ==, 0);
   g_assert_cmpuint (list_count (f), ==, 1);
