@@ -10,6 +10,8 @@
 #include "haven-checkin-page.h"
 #include "haven-choice-input.h"
 #include "haven-entry-page.h"
+#include "haven-flow-page.h"
+#include "haven-flow-runner.h"
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
 #include "haven-pain-point-picker.h"
@@ -852,6 +854,40 @@ test_returns_to_entry (Fixture       *f,
 }
 
 static void
+test_returns_to_flow (Fixture       *f,
+                      gconstpointer  data)
+{
+  HavenFlowPage *flow_page;
+  HavenFlowRunner *runner;
+  GtkWidget *input;
+  GtkTextBuffer *buffer;
+  const HavenStep *step;
+
+  /* In the middle of the questions after a conflict, a check-in in between. */
+  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
+  flow_page = HAVEN_FLOW_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_FLOW_PAGE));
+  input = haven_flow_page_get_input (flow_page);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (input))));
+  gtk_text_buffer_insert_at_cursor (buffer, "We argued about the holidays.", -1);
+  haven_test_ui_iterate (20);
+  step = haven_flow_runner_get_step (haven_flow_page_get_runner (flow_page));
+
+  g_assert_true (press_shortcut (GTK_WIDGET (f->window), "<Control>k"));
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
+  click_mood (checkin_page (f), 1);
+  activate (checkin_page (f), "checkin.save", NULL);
+
+  /* Back at the same question, with the answer. */
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "flow");
+  runner = haven_flow_page_get_runner (flow_page);
+  g_assert_nonnull (runner);
+  g_assert_true (haven_flow_runner_get_step (runner) == step);
+  g_assert_cmpstr (g_variant_get_string (haven_flow_runner_get_answer (runner, step), NULL), ==,
+                   "We argued about the holidays.");
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
+}
+
+static void
 fill_for_screenshot (HavenCheckinPage *page)
 {
   const char *reaction[] = { "pursue", NULL };
@@ -939,6 +975,7 @@ main (int   argc,
   ADD ("failed-save-keeps-form", test_failed_save_keeps_form);
   ADD ("words-without-mood-are-kept", test_words_without_mood_are_kept);
   ADD ("returns-to-entry", test_returns_to_entry);
+  ADD ("returns-to-flow", test_returns_to_flow);
   ADD ("render", test_render);
 
 #undef ADD
