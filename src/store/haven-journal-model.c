@@ -40,6 +40,7 @@ haven_journal_filter_copy (const HavenJournalFilter *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->text = g_strdup (self->text);
+  copy->regulation = g_strdup (self->regulation);
 
   return copy;
 }
@@ -51,6 +52,7 @@ haven_journal_filter_free (HavenJournalFilter *self)
     return;
 
   g_free (self->text);
+  g_free (self->regulation);
   g_free (self);
 }
 
@@ -65,7 +67,8 @@ haven_journal_filter_is_empty (const HavenJournalFilter *self)
   query = haven_fts_query_from_text (self->text);
 
   return query == NULL && self->kinds == 0 && self->pain_point_id == 0 &&
-         self->reaction == HAVEN_REACTION_NONE && self->from == 0 && self->to == 0 &&
+         self->reaction == HAVEN_REACTION_NONE && self->regulation == NULL &&
+         self->from == 0 && self->to == 0 &&
          !self->trash;
 }
 
@@ -422,6 +425,12 @@ append_entry_arm (GString                  *sql,
   if (filter->reaction != HAVEN_REACTION_NONE)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each (e.answers, '$.reaction')"
                           " WHERE value = :reaction)");
+  /* As the Insights page counts it: a strategy counts where it can be measured. */
+  if (filter->regulation != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each (e.answers, '$.\"what-helped\"')"
+                          " WHERE value = :regulation)"
+                          " AND json_type (e.answers, '$.intensity') = 'integer'"
+                          " AND json_type (e.answers, '$.\"intensity-after\"') = 'integer'");
   if (filter->from != 0)
     g_string_append (sql, " AND e.occurred_at >= :from");
   if (filter->to != 0)
@@ -466,6 +475,10 @@ append_checkin_arm (GString                  *sql,
                           " WHERE cp.checkin_id = c.id AND cp.pain_point_id = :pp)");
   if (filter->reaction != HAVEN_REACTION_NONE)
     g_string_append (sql, " AND c.reaction = :reaction");
+  if (filter->regulation != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each (c.regulation)"
+                          " WHERE value = :regulation)"
+                          " AND c.intensity_before IS NOT NULL AND c.intensity_after IS NOT NULL");
   if (filter->from != 0)
     g_string_append (sql, " AND c.at >= :from");
   if (filter->to != 0)
@@ -598,6 +611,8 @@ bind_filter (HavenJournalModel *self,
 
   if ((index = sqlite3_bind_parameter_index (stmt, ":q")) > 0)
     sqlite3_bind_text (stmt, index, self->fts_query, -1, SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":regulation")) > 0)
+    sqlite3_bind_text (stmt, index, self->filter->regulation, -1, SQLITE_STATIC);
   if ((index = sqlite3_bind_parameter_index (stmt, ":reaction")) > 0)
     sqlite3_bind_text (stmt, index, haven_reaction_to_string (self->filter->reaction), -1,
                        SQLITE_STATIC);

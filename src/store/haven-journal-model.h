@@ -25,6 +25,8 @@ struct _HavenJournalFilter
   guint          kinds;          /* HAVEN_FILTER_* bits; 0 means everything */
   gint64         pain_point_id;  /* 0 means any */
   HavenReaction  reaction;       /* HAVEN_REACTION_NONE means any */
+  char          *regulation;     /* a strategy that was used (HAVEN_VOCABULARY_REGULATION),
+                                  * with intensities before and after; NULL means any */
   HavenTime      from;           /* inclusive, 0 means open */
   HavenTime      to;             /* exclusive, 0 means open */
   gboolean       trash;          /* the trash instead of the journal */

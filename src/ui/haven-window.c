@@ -15,6 +15,7 @@
 #include "haven-checkin-page.h"
 #include "haven-entry-page.h"
 #include "haven-flow-page.h"
+#include "haven-insights-page.h"
 #include "haven-journal-list.h"
 #include "haven-trash-page.h"
 #include "haven-recovery-page.h"
@@ -40,6 +41,7 @@ struct _HavenWindow
   HavenEntryPage       *entry_page;
   HavenCheckinPage     *checkin_page;
   HavenTrashPage       *trash_page;
+  HavenInsightsPage    *insights_page;
   HavenRecoveryPage    *recovery_page;
 
   /* Where a check-in returns to once it is saved, cancelled or deleted. */
@@ -157,6 +159,23 @@ get_trash_page (HavenWindow *self)
     }
 
   return self->trash_page;
+}
+
+static void show_records_cb (HavenWindow *self, HavenJournalFilter *filter, HavenInsightsPage *page);
+
+static HavenInsightsPage *
+get_insights_page (HavenWindow *self)
+{
+  if (self->insights_page == NULL)
+    {
+      self->insights_page = g_object_new (HAVEN_TYPE_INSIGHTS_PAGE, NULL);
+      g_signal_connect_object (self->insights_page, "show-records", G_CALLBACK (show_records_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->insights_page), "insights");
+      haven_insights_page_set_store (self->insights_page, self->store);
+    }
+
+  return self->insights_page;
 }
 
 static HavenRecoveryPage *
@@ -464,6 +483,30 @@ edit_answers_cb (HavenWindow    *self,
   continue_entry (self, entry);
 }
 
+/* A click in a chart: the journal list shows the records behind it, and when that is a
+ * single one, it opens. */
+static void
+show_records_cb (HavenWindow        *self,
+                 HavenJournalFilter *filter,
+                 HavenInsightsPage  *page)
+{
+  GListModel *records;
+
+  haven_journal_list_set_filter (self->journal_list, filter);
+  records = G_LIST_MODEL (haven_journal_list_get_model (self->journal_list));
+
+  if (g_list_model_get_n_items (records) == 1)
+    {
+      g_autoptr(HavenJournalItem) item = g_list_model_get_item (records, 0);
+
+      record_activated_cb (self, haven_journal_item_get_record_type (item),
+                           haven_journal_item_get_id (item), self->journal_list);
+      return;
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
 /* Actions ---------------------------------------------------------------------------------- */
 
 static void
@@ -662,6 +705,26 @@ show_trash_action (GtkWidget  *widget,
 }
 
 static void
+show_insights_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  gboolean built = self->insights_page != NULL;
+
+  if (self->store == NULL || !leave_current_page (self))
+    return;
+
+  /* A page built just now has read the journal already. */
+  if (built)
+    haven_insights_page_refresh (self->insights_page);
+  else
+    get_insights_page (self);
+  haven_journal_list_unselect (self->journal_list);
+  show_page (self, "insights");
+}
+
+static void
 show_home_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -808,11 +871,14 @@ haven_window_class_init (HavenWindowClass *klass)
                                    restore_checkin_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
+  gtk_widget_class_install_action (widget_class, "win.show-insights", NULL, show_insights_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.show-insights", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
                                        "win.check-in", NULL);
 
