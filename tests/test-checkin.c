@@ -656,6 +656,13 @@ test_edit_changes_same_row (Fixture       *f,
   g_assert_cmpint (haven_checkin_get_intensity_before (saved), ==, 2);
   g_assert_cmpstr (haven_checkin_get_note (saved), ==, "A long walk along the canal, together.");
 
+  /* Opened from the list while Insights was shown: saving goes back there. */
+  activate (f->window, "win.show-insights", NULL);
+  activate_row (f, 0);
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
+  activate (checkin_page (f), "checkin.save", NULL);
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "insights");
+
   /* Opened again and left without a change: nothing is written. */
   activate_row (f, 0);
   g_assert_false (haven_checkin_page_get_changed (checkin_page (f)));

@@ -424,17 +424,28 @@ record_activated_cb (HavenWindow      *self,
                      gint64            id,
                      HavenJournalList *list)
 {
-  /* A check-in opened from the list goes back to the start page (and, in a narrow
-   * window, to the list) when it is done. */
-  ReturnPoint from = { "welcome", NULL, adw_leaflet_get_folded (self->leaflet) };
+  ReturnPoint from;
+
+  /* A check-in opened from the list goes back to the page shown before (Insights, say),
+   * and in a narrow window to the list, where the click was. */
+  get_return_point (self, &from);
+  from.sidebar = adw_leaflet_get_folded (self->leaflet);
 
   if (!leave_current_page (self))
-    return;
+    {
+      g_clear_object (&from.entry);
+      return;
+    }
 
+  if (type == HAVEN_RECORD_CHECKIN)
+    {
+      open_checkin (self, id, &from);
+      return;
+    }
+
+  g_clear_object (&from.entry);
   if (type == HAVEN_RECORD_ENTRY)
     open_entry (self, id);
-  else if (type == HAVEN_RECORD_CHECKIN)
-    open_checkin (self, id, &from);
 }
 
 static void
