@@ -10,6 +10,8 @@
 #include "haven-checkin-page.h"
 #include "haven-choice-input.h"
 #include "haven-entry-page.h"
+#include "haven-flow-page.h"
+#include "haven-flow-runner.h"
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
 #include "haven-pain-point-picker.h"
@@ -402,6 +404,16 @@ test_ctrl_k_opens_page (Fixture       *f,
   g_assert_nonnull (haven_checkin_page_get_checkin (checkin_page (f)));
   g_assert_cmpint (haven_checkin_page_get_mood (checkin_page (f)), ==, 0);
 
+  /* Each mood says its word to a screen reader, not just its face. */
+  for (int mood = 1; mood <= 5; mood++)
+    {
+      g_autofree char *mood_class = g_strdup_printf ("mood-%d", mood);
+      GtkWidget *button = find_widget (GTK_WIDGET (checkin_page (f)), has_class, mood_class);
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           haven_mood_label (mood));
+    }
+
   /* Nothing is chosen, so there is nothing to save yet. */
   g_assert_false (gtk_widget_get_sensitive (save_button (checkin_page (f))));
 
@@ -559,6 +571,7 @@ test_mood_only (Fixture       *f,
   haven_test_ui_iterate (50);
 
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "welcome");
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_text, _("Check-in saved")));
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
   saved = haven_store_get_checkin (f->store, only_checkin_id (f), &error);
   g_assert_no_error (error);
@@ -643,6 +656,13 @@ test_edit_changes_same_row (Fixture       *f,
   g_assert_cmpint (haven_checkin_get_intensity_before (saved), ==, 2);
   g_assert_cmpstr (haven_checkin_get_note (saved), ==, "A long walk along the canal, together.");
 
+  /* Opened from the list while Insights was shown: saving goes back there. */
+  activate (f->window, "win.show-insights", NULL);
+  activate_row (f, 0);
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
+  activate (checkin_page (f), "checkin.save", NULL);
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "insights");
+
   /* Opened again and left without a change: nothing is written. */
   activate_row (f, 0);
   g_assert_false (haven_checkin_page_get_changed (checkin_page (f)));
@@ -665,6 +685,7 @@ test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
   gint64 id = save_checkin (f, 2, "Slammed the door.");
+  GtkWidget *undo;
 
   activate_row (f, 0);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
@@ -677,8 +698,15 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (list_count (f), ==, 0);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "checkin-deleted"));
 
-  /* Undo, as the toast's button does. */
-  activate (f->window, "win.restore-checkin", "x", id);
+  /* The toast's Undo brings it back. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_text,
+                                 _("Check-in moved to the trash")));
+  undo = haven_test_ui_find_button (GTK_WIDGET (f->window), _("_Undo"));
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==, "win.restore-checkin");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (undo))),
+                   ==, id);
+  click (undo);
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
   g_assert_cmpuint (haven_store_count_trash (f->store), ==, 0);
   g_assert_cmpuint (list_count (f), ==, 1);
@@ -833,6 +861,40 @@ test_returns_to_entry (Fixture       *f,
 }
 
 static void
+test_returns_to_flow (Fixture       *f,
+                      gconstpointer  data)
+{
+  HavenFlowPage *flow_page;
+  HavenFlowRunner *runner;
+  GtkWidget *input;
+  GtkTextBuffer *buffer;
+  const HavenStep *step;
+
+  /* In the middle of the questions after a conflict, a check-in in between. */
+  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
+  flow_page = HAVEN_FLOW_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_FLOW_PAGE));
+  input = haven_flow_page_get_input (flow_page);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (input))));
+  gtk_text_buffer_insert_at_cursor (buffer, "We argued about the holidays.", -1);
+  haven_test_ui_iterate (20);
+  step = haven_flow_runner_get_step (haven_flow_page_get_runner (flow_page));
+
+  g_assert_true (press_shortcut (GTK_WIDGET (f->window), "<Control>k"));
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
+  click_mood (checkin_page (f), 1);
+  activate (checkin_page (f), "checkin.save", NULL);
+
+  /* Back at the same question, with the answer. */
+  g_assert_cmpstr (haven_window_get_page (f->window), ==, "flow");
+  runner = haven_flow_page_get_runner (flow_page);
+  g_assert_nonnull (runner);
+  g_assert_true (haven_flow_runner_get_step (runner) == step);
+  g_assert_cmpstr (g_variant_get_string (haven_flow_runner_get_answer (runner, step), NULL), ==,
+                   "We argued about the holidays.");
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
+}
+
+static void
 fill_for_screenshot (HavenCheckinPage *page)
 {
   const char *reaction[] = { "pursue", NULL };
@@ -920,6 +982,7 @@ main (int   argc,
   ADD ("failed-save-keeps-form", test_failed_save_keeps_form);
   ADD ("words-without-mood-are-kept", test_words_without_mood_are_kept);
   ADD ("returns-to-entry", test_returns_to_entry);
+  ADD ("returns-to-flow", test_returns_to_flow);
   ADD ("render", test_render);
 
 #undef ADD

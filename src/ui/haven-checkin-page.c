@@ -211,7 +211,7 @@ set_mood (HavenCheckinPage *self,
   if (mood > 0)
     {
       /* A hint that asked for a mood has done its work. */
-      if (gtk_widget_get_visible (self->retry_button) == FALSE)
+      if (!gtk_widget_get_visible (self->retry_button))
         hide_error (self);
     }
 

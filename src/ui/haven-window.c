@@ -363,48 +363,50 @@ continue_entry (HavenWindow *self,
 typedef struct
 {
   const char *page;
-  gint64      id;
+  HavenEntry *entry;    /* what the page showed, if anything */
   gboolean    sidebar;
 } ReturnPoint;
 
 /* Where the person is now, to come back to after a check-in: read before the page is left,
  * since leaving lets go of what it shows. */
-static ReturnPoint
-current_return_point (HavenWindow *self)
+static void
+get_return_point (HavenWindow *self,
+                  ReturnPoint *point)
 {
-  ReturnPoint point = { gtk_stack_get_visible_child_name (self->content_stack), 0, FALSE };
+  point->page = gtk_stack_get_visible_child_name (self->content_stack);
+  point->entry = NULL;
+  point->sidebar = adw_leaflet_get_folded (self->leaflet) &&
+                   g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "sidebar") == 0;
 
-  point.sidebar = adw_leaflet_get_folded (self->leaflet) &&
-                  g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "sidebar") == 0;
-
-  if (g_strcmp0 (point.page, "entry") == 0 &&
+  if (g_strcmp0 (point->page, "entry") == 0 &&
       haven_entry_page_get_entry (self->entry_page) != NULL)
     {
-      point.id = haven_entry_get_id (haven_entry_page_get_entry (self->entry_page));
+      point->entry = g_object_ref (haven_entry_page_get_entry (self->entry_page));
     }
-  else if (g_strcmp0 (point.page, "flow") == 0 &&
+  else if (g_strcmp0 (point->page, "flow") == 0 &&
            haven_flow_page_get_runner (self->flow_page) != NULL)
     {
       HavenFlowRunner *runner = haven_flow_page_get_runner (self->flow_page);
 
-      point.id = haven_entry_get_id (haven_flow_runner_get_entry (runner));
+      point->entry = g_object_ref (haven_flow_runner_get_entry (runner));
     }
-
-  return point;
 }
 
+/* After the page was left: an entry written there has been saved by now, and has its id. */
 static void
-set_return_point (HavenWindow       *self,
-                  const ReturnPoint *point)
+set_return_point (HavenWindow *self,
+                  ReturnPoint *point)
 {
   /* From one check-in to another, the way back stays the one from before the first. */
-  if (g_strcmp0 (point->page, "checkin") == 0)
-    return;
+  if (g_strcmp0 (point->page, "checkin") != 0)
+    {
+      g_free (self->checkin_return_page);
+      self->checkin_return_page = g_strdup (point->page);
+      self->checkin_return_id = point->entry != NULL ? haven_entry_get_id (point->entry) : 0;
+      self->checkin_return_sidebar = point->sidebar;
+    }
 
-  g_free (self->checkin_return_page);
-  self->checkin_return_page = g_strdup (point->page);
-  self->checkin_return_id = point->id;
-  self->checkin_return_sidebar = point->sidebar;
+  g_clear_object (&point->entry);
 }
 
 static void
@@ -436,9 +438,9 @@ return_from_checkin (HavenWindow *self)
 }
 
 static void
-open_checkin (HavenWindow       *self,
-              gint64             id,
-              const ReturnPoint *from)
+open_checkin (HavenWindow *self,
+              gint64       id,
+              ReturnPoint *from)
 {
   g_autoptr(HavenCheckin) checkin = NULL;
   g_autoptr(GError) error = NULL;
@@ -446,6 +448,7 @@ open_checkin (HavenWindow       *self,
   checkin = haven_store_get_checkin (self->store, id, &error);
   if (checkin == NULL)
     {
+      g_clear_object (&from->entry);
       show_toast (self, error->message, NULL, NULL, NULL);
       return;
     }
@@ -489,17 +492,28 @@ record_activated_cb (HavenWindow      *self,
                      gint64            id,
                      HavenJournalList *list)
 {
-  /* A check-in opened from the list goes back to the start page (and, in a narrow
-   * window, to the list) when it is done. */
-  ReturnPoint from = { "welcome", 0, adw_leaflet_get_folded (self->leaflet) };
+  ReturnPoint from;
+
+  /* A check-in opened from the list goes back to the page shown before (Insights, say),
+   * and in a narrow window to the list, where the click was. */
+  get_return_point (self, &from);
+  from.sidebar = adw_leaflet_get_folded (self->leaflet);
 
   if (!leave_current_page (self))
-    return;
+    {
+      g_clear_object (&from.entry);
+      return;
+    }
 
+  if (type == HAVEN_RECORD_CHECKIN)
+    {
+      open_checkin (self, id, &from);
+      return;
+    }
+
+  g_clear_object (&from.entry);
   if (type == HAVEN_RECORD_ENTRY)
     open_entry (self, id);
-  else if (type == HAVEN_RECORD_CHECKIN)
-    open_checkin (self, id, &from);
 }
 
 static void
@@ -741,9 +755,12 @@ check_in_action (GtkWidget  *widget,
       return;
     }
 
-  from = current_return_point (self);
+  get_return_point (self, &from);
   if (!leave_current_page (self))
-    return;
+    {
+      g_clear_object (&from.entry);
+      return;
+    }
 
   set_return_point (self, &from);
   haven_journal_list_unselect (self->journal_list);
