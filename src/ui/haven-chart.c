@@ -1332,6 +1332,43 @@ haven_chart_dup_description (HavenChart *self)
     }
 }
 
+double
+haven_chart_get_height_for_width (HavenChart *self,
+                                  double      width)
+{
+  Palette palette = { 0 };
+  cairo_t *cr;
+  double height;
+
+  g_return_val_if_fail (HAVEN_IS_CHART (self), 0);
+
+  cr = measuring_context ();
+  palette_init (&palette, GTK_WIDGET (self));
+  height = height_for_width (self, cr, &palette, width);
+  palette_clear (&palette);
+  cairo_destroy (cr);
+
+  return height;
+}
+
+void
+haven_chart_draw (HavenChart *self,
+                  cairo_t    *cr,
+                  double      width,
+                  double      height)
+{
+  Palette palette = { 0 };
+
+  g_return_if_fail (HAVEN_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  palette_init (&palette, GTK_WIDGET (self));
+  cairo_save (cr);
+  draw (self, cr, &palette, width, height);
+  cairo_restore (cr);
+  palette_clear (&palette);
+}
+
 /* Export ------------------------------------------------------------------------------------------ */
 
 static cairo_status_t
