@@ -1355,7 +1355,8 @@ void
 haven_chart_draw (HavenChart *self,
                   cairo_t    *cr,
                   double      width,
-                  double      height)
+                  double      height,
+                  gboolean    on_paper)
 {
   Palette palette = { 0 };
 
@@ -1363,6 +1364,13 @@ haven_chart_draw (HavenChart *self,
   g_return_if_fail (cr != NULL);
 
   palette_init (&palette, GTK_WIDGET (self));
+  if (on_paper)
+    {
+      /* Whatever the screen shows, paper is white: dark ink, a blue that prints. */
+      gdk_rgba_parse (&palette.fg, "#241f31");
+      gdk_rgba_parse (&palette.accent, "#1c71d8");
+      palette.dark = FALSE;
+    }
   cairo_save (cr);
   draw (self, cr, &palette, width, height);
   cairo_restore (cr);

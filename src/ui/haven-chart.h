@@ -63,13 +63,14 @@ GPtrArray      *haven_chart_dup_table        (HavenChart               *self);
 char           *haven_chart_dup_description  (HavenChart               *self);
 
 /* For drawing the chart elsewhere (a printed summary): its height at @width, and the chart
- * itself into @cr, in the widget's colours. */
+ * itself into @cr, in the widget's colours, or with dark ink for white paper. */
 double          haven_chart_get_height_for_width (HavenChart           *self,
                                                   double                width);
 void            haven_chart_draw             (HavenChart               *self,
                                               cairo_t                  *cr,
                                               double                    width,
-                                              double                    height);
+                                              double                    height,
+                                              gboolean                  on_paper);
 
 /* The filter behind the point, bar or cell at (@x, @y), or NULL. */
 HavenJournalFilter *haven_chart_filter_at    (HavenChart               *self,
