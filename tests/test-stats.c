@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "haven-answers.h"
+#include "haven-demo.h"
 #include "haven-observations.h"
 #include "haven-journal-model.h"
 #include "haven-stats.h"
@@ -643,6 +644,112 @@ test_observations_dutch (Fixture       *f,
   setlocale (LC_ALL, old_locale);
 }
 
+static guint
+count_matching (HavenStore *store,
+                const char *text)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+
+  filter->text = g_strdup (text);
+  model = haven_journal_model_new (store, filter);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* --demo: ten weeks of a life, in the interface language, the same for the same seed. */
+static void
+test_demo_journal (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) again = NULL;
+  g_autoptr(HavenReactionWeeks) reactions = NULL;
+  g_autoptr(HavenPainPointWeeks) pain_points = NULL;
+  g_autoptr(HavenHelpStats) helps = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "again.db", NULL);
+  HavenTime now = local (2026, 3, 31, 12, 0);
+  HavenStatsPeriod period;
+  gboolean dutch = GPOINTER_TO_INT (data);
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (dutch)
+    {
+      if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+        {
+          g_test_skip ("the nl_NL.UTF-8 locale is not installed");
+          return;
+        }
+      g_setenv ("LANGUAGE", "nl", TRUE);
+      setlocale (LC_ALL, "nl_NL.UTF-8");
+    }
+
+  g_assert_true (haven_demo_fill (f->store, now, 10, 42, &error));
+  g_assert_no_error (error);
+
+  /* Several check-ins a day, a few entries a week. */
+  g_assert_cmpuint (haven_store_count_checkins (f->store), >=, 70);
+  g_assert_cmpuint (haven_store_count_entries (f->store), >=, 15);
+  g_assert_cmpuint (haven_stats_count_checkins (f->store, now - 70 * 24 * 3600, now + 1, &error),
+                    ==, haven_store_count_checkins (f->store));
+
+  /* Every chart of the Insights page has something to show. */
+  init_period (f, &period, HAVEN_STATS_RANGE_3_MONTHS, now, G_DATE_MONDAY);
+  reactions = haven_stats_reaction_weeks (f->store, &period, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reactions->total, >, 10);
+  pain_points = haven_stats_pain_point_weeks (f->store, &period, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pain_points->rows->len, >=, 3);
+  helps = haven_stats_what_helps (f->store, &period, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helps->rows->len, >=, 3);
+
+  /* Written in the interface language. */
+  if (dutch)
+    {
+      g_assert_cmpuint (count_matching (f->store, "trein"), >, 0);
+      g_assert_cmpuint (count_matching (f->store, "\"my train\""), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (count_matching (f->store, "\"my train\""), >, 0);
+    }
+
+  /* The same seed, the same journal. */
+  again = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (haven_demo_fill (again, now, 10, 42, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_checkins (again), ==, haven_store_count_checkins (f->store));
+  g_assert_cmpuint (haven_store_count_entries (again), ==, haven_store_count_entries (f->store));
+
+  if (dutch)
+    {
+      if (old_language != NULL)
+        g_setenv ("LANGUAGE", old_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, old_locale);
+    }
+}
+
+static void
+test_demo_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) reader = haven_store_open (haven_store_get_path (f->store),
+                                                   HAVEN_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  /* All or nothing: a journal that cannot be written gets nothing. */
+  g_assert_false (haven_demo_fill (reader, haven_time_now (), 10, 1, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 0);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +777,11 @@ main (int   argc,
   ADD ("/stats/empty", test_empty_journal);
   ADD ("/stats/observations/english", test_observations);
   ADD ("/stats/observations/dutch", test_observations_dutch);
+  g_test_add ("/demo/english", Fixture, GINT_TO_POINTER (FALSE), fixture_setup,
+              test_demo_journal, fixture_teardown);
+  g_test_add ("/demo/dutch", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_demo_journal, fixture_teardown);
+  ADD ("/demo/read-only", test_demo_read_only);
 
   return g_test_run ();
 }
