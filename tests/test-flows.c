@@ -468,6 +468,49 @@ test_failed_save_keeps_text (Fixture       *f,
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
 }
 
+/* Another program holds the journal's write lock: Haven waits (the busy timeout), then says
+ * so, keeps the text, and saves it once the lock is gone. */
+static void
+test_locked_journal_keeps_text (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text = "Written while another program held the journal.";
+  sqlite3 *other = NULL;
+  HavenEntryPage *page;
+  GtkTextBuffer *buffer;
+  GtkWidget *banner;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (haven_store_get_path (f->store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
+  page = HAVEN_ENTRY_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_ENTRY_PAGE));
+  buffer = gtk_text_view_get_buffer (haven_entry_page_get_body_view (page));
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+
+  /* The autosave comes within two seconds and then waits for the lock before it gives up. */
+  start = g_get_monotonic_time ();
+  banner = haven_test_ui_find (GTK_WIDGET (page), GTK_TYPE_REVEALER);
+  while (!gtk_revealer_get_reveal_child (GTK_REVEALER (banner)) &&
+         g_get_monotonic_time () - start < 15 * G_USEC_PER_SEC)
+    haven_test_ui_iterate (100);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_test_message ("the banner came after %.1f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "entry-save-locked"));
+  g_assert_cmpstr (haven_entry_get_body (haven_entry_page_get_entry (page)), ==, text);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, 0);
+
+  /* The other program lets go: the same text saves, and the banner goes. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  activate (page, "entry.save-now", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  activate (f->window, "win.show-home", NULL);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
+}
+
 /* Every step of every flow, on screen: the PNGs are looked at by people. */
 static void
 test_render_every_step (Fixture       *f,
@@ -817,6 +860,7 @@ main (int   argc,
   ADD ("escape-keeps-draft", test_escape_keeps_draft);
   ADD ("free-entry", test_free_entry);
   ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
+  ADD ("locked-journal-keeps-text", test_locked_journal_keeps_text);
   ADD ("icon-buttons-have-labels", test_icon_buttons_have_labels);
   ADD ("narrow", test_narrow_flow);
   ADD ("render-every-step", test_render_every_step);

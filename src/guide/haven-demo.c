@@ -206,7 +206,9 @@ add_checkin (Demo       *demo,
   g_autoptr(HavenCheckin) checkin = NULL;
   double t = progress (demo, day);
   double mood_mean = 2.6 + 1.1 * t - (hard_day ? 1.0 : 0.0);
-  int mood = CLAMP ((int)lround (mood_mean + g_rand_double_range (demo->rand, -1.2, 1.2)), 1, 5);
+  /* Drawn once: CLAMP evaluates its argument more than once. */
+  long drawn = lround (mood_mean + g_rand_double_range (demo->rand, -1.2, 1.2));
+  int mood = (int) CLAMP (drawn, 1, 5);
   const char *emotions[4] = { NULL };
   guint n_emotions = g_rand_int_range (demo->rand, 1, 4);
 

@@ -40,6 +40,7 @@ haven_journal_filter_copy (const HavenJournalFilter *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->text = g_strdup (self->text);
+  copy->regulation = g_strdup (self->regulation);
 
   return copy;
 }
@@ -51,6 +52,7 @@ haven_journal_filter_free (HavenJournalFilter *self)
     return;
 
   g_free (self->text);
+  g_free (self->regulation);
   g_free (self);
 }
 
@@ -65,7 +67,8 @@ haven_journal_filter_is_empty (const HavenJournalFilter *self)
   query = haven_fts_query_from_text (self->text);
 
   return query == NULL && self->kinds == 0 && self->pain_point_id == 0 &&
-         self->reaction == HAVEN_REACTION_NONE && self->from == 0 && self->to == 0 &&
+         self->reaction == HAVEN_REACTION_NONE && self->regulation == NULL &&
+         self->from == 0 && self->to == 0 &&
          !self->trash;
 }
 
@@ -164,6 +167,7 @@ struct _HavenJournalItem
   char            *excerpt;
   char            *snippet;
   GStrv            pain_points;
+  GStrv            emotions;
   int              mood;
   HavenReaction    reaction;
   int              intensity_before;
@@ -182,6 +186,7 @@ haven_journal_item_finalize (GObject *object)
   g_clear_pointer (&self->excerpt, g_free);
   g_clear_pointer (&self->snippet, g_free);
   g_clear_pointer (&self->pain_points, g_strfreev);
+  g_clear_pointer (&self->emotions, g_strfreev);
 
   G_OBJECT_CLASS (haven_journal_item_parent_class)->finalize (object);
 }
@@ -246,6 +251,13 @@ haven_journal_item_get_excerpt (HavenJournalItem *self)
 {
   g_return_val_if_fail (HAVEN_IS_JOURNAL_ITEM (self), NULL);
   return self->excerpt;
+}
+
+const char * const *
+haven_journal_item_get_emotions (HavenJournalItem *self)
+{
+  g_return_val_if_fail (HAVEN_IS_JOURNAL_ITEM (self), NULL);
+  return (const char * const *)self->emotions;
 }
 
 int
@@ -413,6 +425,12 @@ append_entry_arm (GString                  *sql,
   if (filter->reaction != HAVEN_REACTION_NONE)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each (e.answers, '$.reaction')"
                           " WHERE value = :reaction)");
+  /* As the Insights page counts it: a strategy counts where it can be measured. */
+  if (filter->regulation != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each (e.answers, '$.\"what-helped\"')"
+                          " WHERE value = :regulation)"
+                          " AND json_type (e.answers, '$.intensity') = 'integer'"
+                          " AND json_type (e.answers, '$.\"intensity-after\"') = 'integer'");
   if (filter->from != 0)
     g_string_append (sql, " AND e.occurred_at >= :from");
   if (filter->to != 0)
@@ -457,6 +475,10 @@ append_checkin_arm (GString                  *sql,
                           " WHERE cp.checkin_id = c.id AND cp.pain_point_id = :pp)");
   if (filter->reaction != HAVEN_REACTION_NONE)
     g_string_append (sql, " AND c.reaction = :reaction");
+  if (filter->regulation != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each (c.regulation)"
+                          " WHERE value = :regulation)"
+                          " AND c.intensity_before IS NOT NULL AND c.intensity_after IS NOT NULL");
   if (filter->from != 0)
     g_string_append (sql, " AND c.at >= :from");
   if (filter->to != 0)
@@ -528,7 +550,8 @@ static const char page_details[] =
   "    (SELECT group_concat (name, char (31)) FROM (SELECT p.name FROM checkin_pain_point cp"
   "       JOIN pain_point p ON p.id = cp.pain_point_id WHERE cp.checkin_id = page.id"
   "       ORDER BY p.name COLLATE NOCASE))"
-  "  END "
+  "  END,"
+  "  (SELECT group_concat (value, char (31)) FROM json_each (c.emotions)) "
   "FROM page"
   "  LEFT JOIN entry e ON page.type = 0 AND e.id = page.id"
   "  LEFT JOIN checkin c ON page.type = 1 AND c.id = page.id "
@@ -588,6 +611,8 @@ bind_filter (HavenJournalModel *self,
 
   if ((index = sqlite3_bind_parameter_index (stmt, ":q")) > 0)
     sqlite3_bind_text (stmt, index, self->fts_query, -1, SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":regulation")) > 0)
+    sqlite3_bind_text (stmt, index, self->filter->regulation, -1, SQLITE_STATIC);
   if ((index = sqlite3_bind_parameter_index (stmt, ":reaction")) > 0)
     sqlite3_bind_text (stmt, index, haven_reaction_to_string (self->filter->reaction), -1,
                        SQLITE_STATIC);
@@ -729,6 +754,7 @@ item_from_row (HavenJournalModel *self,
   HavenJournalItem *item = g_object_new (HAVEN_TYPE_JOURNAL_ITEM, NULL);
   const char *title = (const char *)sqlite3_column_text (stmt, 5);
   const char *pain_points = (const char *)sqlite3_column_text (stmt, 13);
+  const char *emotions = (const char *)sqlite3_column_text (stmt, 14);
   g_autofree char *first = NULL;
   g_autofree char *rest = NULL;
 
@@ -780,6 +806,7 @@ item_from_row (HavenJournalModel *self,
 
   item->pain_points = pain_points != NULL ? g_strsplit (pain_points, "\x1f", -1)
                                           : g_new0 (char *, 1);
+  item->emotions = emotions != NULL ? g_strsplit (emotions, "\x1f", -1) : g_new0 (char *, 1);
 
   if (self->fts_query != NULL)
     item->snippet = dup_snippet (self, item->record_type, item->id);

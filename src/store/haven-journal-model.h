@@ -25,6 +25,8 @@ struct _HavenJournalFilter
   guint          kinds;          /* HAVEN_FILTER_* bits; 0 means everything */
   gint64         pain_point_id;  /* 0 means any */
   HavenReaction  reaction;       /* HAVEN_REACTION_NONE means any */
+  char          *regulation;     /* a strategy that was used (HAVEN_VOCABULARY_REGULATION),
+                                  * with intensities before and after; NULL means any */
   HavenTime      from;           /* inclusive, 0 means open */
   HavenTime      to;             /* exclusive, 0 means open */
   gboolean       trash;          /* the trash instead of the journal */
@@ -63,6 +65,8 @@ HavenReaction       haven_journal_item_get_reaction         (HavenJournalItem *s
 int                 haven_journal_item_get_intensity_before (HavenJournalItem *self);
 int                 haven_journal_item_get_intensity_after  (HavenJournalItem *self);
 const char * const *haven_journal_item_get_pain_points      (HavenJournalItem *self);
+/* For check-ins: the emotions' ids (see HAVEN_VOCABULARY_EMOTIONS); never NULL. */
+const char * const *haven_journal_item_get_emotions         (HavenJournalItem *self);
 /* With a search: a piece of the text around the match, the matched words between
  * U+0002 and U+0003. NULL otherwise. */
 const char         *haven_journal_item_get_snippet          (HavenJournalItem *self);

@@ -87,6 +87,23 @@ describe_meta (HavenJournalItem *item)
   return g_string_free (g_steal_pointer (&meta), FALSE);
 }
 
+/* A check-in reads as its mood and emotions ("Hard · anxious, hurt"), its note below. */
+static char *
+describe_checkin (HavenJournalItem *item)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  const char * const *emotions = haven_journal_item_get_emotions (item);
+  int mood = haven_journal_item_get_mood (item);
+
+  g_string_append (title, mood > 0 ? haven_mood_label (mood) : _("Check-in"));
+
+  for (guint i = 0; emotions != NULL && emotions[i] != NULL; i++)
+    g_string_append_printf (title, "%s%s", i == 0 ? " · " : ", ",
+                            haven_vocabulary_label (HAVEN_VOCABULARY_EMOTIONS, emotions[i]));
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
 void
 haven_journal_row_bind (HavenJournalRow  *self,
                         HavenJournalItem *item,
@@ -94,6 +111,8 @@ haven_journal_row_bind (HavenJournalRow  *self,
 {
   g_autofree char *meta = NULL;
   g_autofree char *snippet = NULL;
+  g_autofree char *checkin_title = NULL;
+  g_autofree char *note = NULL;
   const char *title = haven_journal_item_get_title (item);
   const char *excerpt = haven_journal_item_get_excerpt (item);
   HavenTime at = haven_journal_item_get_at (item);
@@ -113,9 +132,19 @@ haven_journal_row_bind (HavenJournalRow  *self,
                                 is_entry ? haven_entry_kind_icon_name (haven_journal_item_get_kind (item))
                                          : "emote-love-symbolic");
 
-  if (title == NULL || *title == '\0')
-    title = is_entry ? haven_entry_kind_label (haven_journal_item_get_kind (item))
-                     : mood > 0 ? haven_mood_label (mood) : _("Check-in");
+  if (!is_entry)
+    {
+      /* The list gives a check-in's note as a first line and the rest: here it is the
+       * text under the mood. */
+      if (title != NULL && *title != '\0')
+        excerpt = note = excerpt != NULL ? g_strconcat (title, " ", excerpt, NULL)
+                                         : g_strdup (title);
+      title = checkin_title = describe_checkin (item);
+    }
+  else if (title == NULL || *title == '\0')
+    {
+      title = haven_entry_kind_label (haven_journal_item_get_kind (item));
+    }
   gtk_label_set_label (self->title_label, title);
 
   snippet = haven_snippet_to_markup (haven_journal_item_get_snippet (item));

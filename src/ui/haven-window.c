@@ -12,9 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "haven-checkin-page.h"
 #include "haven-article-view.h"
 #include "haven-entry-page.h"
 #include "haven-flow-page.h"
+#include "haven-insights-page.h"
 #include "haven-journal-list.h"
 #include "haven-library-page.h"
 #include "haven-trash-page.h"
@@ -39,8 +41,15 @@ struct _HavenWindow
   HavenWelcomePage     *welcome_page;
   HavenFlowPage        *flow_page;
   HavenEntryPage       *entry_page;
+  HavenCheckinPage     *checkin_page;
   HavenTrashPage       *trash_page;
+  HavenInsightsPage    *insights_page;
   HavenRecoveryPage    *recovery_page;
+
+  /* Where a check-in returns to once it is saved, cancelled or deleted. */
+  char                 *checkin_return_page;
+  gint64                checkin_return_id;       /* the entry that page showed, or 0 */
+  gboolean              checkin_return_sidebar;  /* a folded window showed the list */
   HavenLibraryPage     *library_page;
   HavenArticleView     *article_view;
 
@@ -92,6 +101,10 @@ static void flow_finished_cb (HavenWindow *self, gint64 id, HavenFlowPage *page)
 static void entry_trashed_cb (HavenWindow *self, gint64 id, HavenEntryPage *page);
 static void edit_answers_cb (HavenWindow *self, HavenEntry *entry, HavenEntryPage *page);
 static void journal_replaced_cb (HavenWindow *self, HavenRecoveryPage *page);
+static void checkin_saved_cb (HavenWindow *self, gint64 id, gboolean created,
+                              HavenCheckinPage *page);
+static void checkin_trashed_cb (HavenWindow *self, gint64 id, HavenCheckinPage *page);
+static void checkin_closed_cb (HavenWindow *self, HavenCheckinPage *page);
 
 static HavenFlowPage *
 get_flow_page (HavenWindow *self)
@@ -125,6 +138,24 @@ get_entry_page (HavenWindow *self)
   return self->entry_page;
 }
 
+static HavenCheckinPage *
+get_checkin_page (HavenWindow *self)
+{
+  if (self->checkin_page == NULL)
+    {
+      self->checkin_page = g_object_new (HAVEN_TYPE_CHECKIN_PAGE, NULL);
+      g_signal_connect_object (self->checkin_page, "saved", G_CALLBACK (checkin_saved_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->checkin_page, "trashed", G_CALLBACK (checkin_trashed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->checkin_page, "closed", G_CALLBACK (checkin_closed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->checkin_page), "checkin");
+    }
+
+  return self->checkin_page;
+}
+
 static HavenTrashPage *
 get_trash_page (HavenWindow *self)
 {
@@ -136,6 +167,23 @@ get_trash_page (HavenWindow *self)
     }
 
   return self->trash_page;
+}
+
+static void show_records_cb (HavenWindow *self, HavenJournalFilter *filter, HavenInsightsPage *page);
+
+static HavenInsightsPage *
+get_insights_page (HavenWindow *self)
+{
+  if (self->insights_page == NULL)
+    {
+      self->insights_page = g_object_new (HAVEN_TYPE_INSIGHTS_PAGE, NULL);
+      g_signal_connect_object (self->insights_page, "show-records", G_CALLBACK (show_records_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->insights_page), "insights");
+      haven_insights_page_set_store (self->insights_page, self->store);
+    }
+
+  return self->insights_page;
 }
 
 static HavenLibraryPage *
@@ -200,6 +248,9 @@ leave_page (HavenWindow *self,
 {
   if (g_strcmp0 (page, "entry") == 0)
     return haven_entry_page_leave (self->entry_page);
+
+  if (g_strcmp0 (page, "checkin") == 0)
+    return haven_checkin_page_leave (self->checkin_page);
 
   if (g_strcmp0 (page, "flow") == 0 && haven_flow_page_get_runner (self->flow_page) != NULL)
     {
@@ -307,15 +358,160 @@ continue_entry (HavenWindow *self,
     }
 }
 
+/* Check-ins ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *page;
+  HavenEntry *entry;    /* what the page showed, if anything */
+  gboolean    sidebar;
+} ReturnPoint;
+
+/* Where the person is now, to come back to after a check-in: read before the page is left,
+ * since leaving lets go of what it shows. */
+static void
+get_return_point (HavenWindow *self,
+                  ReturnPoint *point)
+{
+  point->page = gtk_stack_get_visible_child_name (self->content_stack);
+  point->entry = NULL;
+  point->sidebar = adw_leaflet_get_folded (self->leaflet) &&
+                   g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "sidebar") == 0;
+
+  if (g_strcmp0 (point->page, "entry") == 0 &&
+      haven_entry_page_get_entry (self->entry_page) != NULL)
+    {
+      point->entry = g_object_ref (haven_entry_page_get_entry (self->entry_page));
+    }
+  else if (g_strcmp0 (point->page, "flow") == 0 &&
+           haven_flow_page_get_runner (self->flow_page) != NULL)
+    {
+      HavenFlowRunner *runner = haven_flow_page_get_runner (self->flow_page);
+
+      point->entry = g_object_ref (haven_flow_runner_get_entry (runner));
+    }
+}
+
+/* After the page was left: an entry written there has been saved by now, and has its id. */
+static void
+set_return_point (HavenWindow *self,
+                  ReturnPoint *point)
+{
+  /* From one check-in to another, the way back stays the one from before the first. */
+  if (g_strcmp0 (point->page, "checkin") != 0)
+    {
+      g_free (self->checkin_return_page);
+      self->checkin_return_page = g_strdup (point->page);
+      self->checkin_return_id = point->entry != NULL ? haven_entry_get_id (point->entry) : 0;
+      self->checkin_return_sidebar = point->sidebar;
+    }
+
+  g_clear_object (&point->entry);
+}
+
+static void
+return_from_checkin (HavenWindow *self)
+{
+  g_autofree char *page = g_steal_pointer (&self->checkin_return_page);
+  gint64 id = self->checkin_return_id;
+  g_autoptr(HavenEntry) entry = NULL;
+
+  self->checkin_return_id = 0;
+
+  /* Pages that held an entry were let go of: they are opened again, the way they were. */
+  if (id != 0 && (g_strcmp0 (page, "entry") == 0 || g_strcmp0 (page, "flow") == 0))
+    entry = haven_store_get_entry (self->store, id, NULL);
+
+  if (entry != NULL && g_strcmp0 (page, "flow") == 0 && haven_entry_get_is_draft (entry))
+    continue_entry (self, entry);
+  else if (entry != NULL)
+    open_entry (self, id);
+  else if (page != NULL && g_strcmp0 (page, "entry") != 0 && g_strcmp0 (page, "flow") != 0 &&
+           gtk_stack_get_child_by_name (self->content_stack, page) != NULL)
+    show_page (self, page);
+  else
+    show_page (self, "welcome");
+
+  if (self->checkin_return_sidebar)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  self->checkin_return_sidebar = FALSE;
+}
+
+static void
+open_checkin (HavenWindow *self,
+              gint64       id,
+              ReturnPoint *from)
+{
+  g_autoptr(HavenCheckin) checkin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  checkin = haven_store_get_checkin (self->store, id, &error);
+  if (checkin == NULL)
+    {
+      g_clear_object (&from->entry);
+      show_toast (self, error->message, NULL, NULL, NULL);
+      return;
+    }
+
+  set_return_point (self, from);
+  haven_checkin_page_show_checkin (get_checkin_page (self), self->store, checkin);
+  show_page (self, "checkin");
+  haven_journal_list_select (self->journal_list, HAVEN_RECORD_CHECKIN, id);
+}
+
+static void
+checkin_saved_cb (HavenWindow      *self,
+                  gint64            id,
+                  gboolean          created,
+                  HavenCheckinPage *page)
+{
+  return_from_checkin (self);
+  show_toast (self, _("Check-in saved"), NULL, NULL, NULL);
+}
+
+static void
+checkin_trashed_cb (HavenWindow      *self,
+                    gint64            id,
+                    HavenCheckinPage *page)
+{
+  return_from_checkin (self);
+  show_toast (self, _("Check-in moved to the trash"), _("_Undo"), "win.restore-checkin",
+              g_variant_new_int64 (id));
+}
+
+static void
+checkin_closed_cb (HavenWindow      *self,
+                   HavenCheckinPage *page)
+{
+  return_from_checkin (self);
+}
+
 static void
 record_activated_cb (HavenWindow      *self,
                      guint             type,
                      gint64            id,
                      HavenJournalList *list)
 {
-  if (!leave_current_page (self))
-    return;
+  ReturnPoint from;
 
+  /* A check-in opened from the list goes back to the page shown before (Insights, say),
+   * and in a narrow window to the list, where the click was. */
+  get_return_point (self, &from);
+  from.sidebar = adw_leaflet_get_folded (self->leaflet);
+
+  if (!leave_current_page (self))
+    {
+      g_clear_object (&from.entry);
+      return;
+    }
+
+  if (type == HAVEN_RECORD_CHECKIN)
+    {
+      open_checkin (self, id, &from);
+      return;
+    }
+
+  g_clear_object (&from.entry);
   if (type == HAVEN_RECORD_ENTRY)
     open_entry (self, id);
 }
@@ -364,6 +560,30 @@ edit_answers_cb (HavenWindow    *self,
                  HavenEntryPage *page)
 {
   continue_entry (self, entry);
+}
+
+/* A click in a chart: the journal list shows the records behind it, and when that is a
+ * single one, it opens. */
+static void
+show_records_cb (HavenWindow        *self,
+                 HavenJournalFilter *filter,
+                 HavenInsightsPage  *page)
+{
+  GListModel *records;
+
+  haven_journal_list_set_filter (self->journal_list, filter);
+  records = G_LIST_MODEL (haven_journal_list_get_model (self->journal_list));
+
+  if (g_list_model_get_n_items (records) == 1)
+    {
+      g_autoptr(HavenJournalItem) item = g_list_model_get_item (records, 0);
+
+      record_activated_cb (self, haven_journal_item_get_record_type (item),
+                           haven_journal_item_get_id (item), self->journal_list);
+      return;
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 }
 
 /* Actions ---------------------------------------------------------------------------------- */
@@ -516,6 +736,51 @@ restore_entry_action (GtkWidget  *widget,
 }
 
 static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  ReturnPoint from;
+
+  if (self->store == NULL)
+    return;
+
+  /* Already on a new check-in: that is the one. */
+  if (g_strcmp0 (haven_window_get_page (self), "checkin") == 0 &&
+      haven_checkin_page_get_checkin (self->checkin_page) != NULL &&
+      haven_checkin_get_id (haven_checkin_page_get_checkin (self->checkin_page)) == 0)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+
+  get_return_point (self, &from);
+  if (!leave_current_page (self))
+    {
+      g_clear_object (&from.entry);
+      return;
+    }
+
+  set_return_point (self, &from);
+  haven_journal_list_unselect (self->journal_list);
+  haven_checkin_page_start (get_checkin_page (self), self->store);
+  show_page (self, "checkin");
+}
+
+static void
+restore_checkin_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!haven_store_restore_checkin (self->store, g_variant_get_int64 (parameter), &error))
+    show_toast (self, error->message, NULL, NULL, NULL);
+}
+
+static void
 show_trash_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -527,6 +792,26 @@ show_trash_action (GtkWidget  *widget,
 
   get_trash_page (self);
   show_page (self, "trash");
+}
+
+static void
+show_insights_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  gboolean built = self->insights_page != NULL;
+
+  if (self->store == NULL || !leave_current_page (self))
+    return;
+
+  /* A page built just now has read the journal already. */
+  if (built)
+    haven_insights_page_refresh (self->insights_page);
+  else
+    get_insights_page (self);
+  haven_journal_list_unselect (self->journal_list);
+  show_page (self, "insights");
 }
 
 static void
@@ -749,6 +1034,7 @@ haven_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->checkin_return_page, g_free);
   g_clear_pointer (&self->reading_trail, g_ptr_array_unref);
 
   G_OBJECT_CLASS (haven_window_parent_class)->dispose (object);
@@ -768,6 +1054,7 @@ haven_window_class_init (HavenWindowClass *klass)
   g_type_ensure (HAVEN_TYPE_WELCOME_PAGE);
   g_type_ensure (HAVEN_TYPE_FLOW_PAGE);
   g_type_ensure (HAVEN_TYPE_ENTRY_PAGE);
+  g_type_ensure (HAVEN_TYPE_CHECKIN_PAGE);
   g_type_ensure (HAVEN_TYPE_TRASH_PAGE);
   g_type_ensure (HAVEN_TYPE_RECOVERY_PAGE);
 
@@ -789,8 +1076,12 @@ haven_window_class_init (HavenWindowClass *klass)
                                    continue_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "x", discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.restore-entry", "x", restore_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-checkin", "x",
+                                   restore_checkin_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
+  gtk_widget_class_install_action (widget_class, "win.show-insights", NULL, show_insights_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
   gtk_widget_class_install_action (widget_class, "win.reading-back", NULL, reading_back_action);
@@ -799,6 +1090,10 @@ haven_window_class_init (HavenWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.show-insights", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "win.check-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.show-library", NULL);
 
