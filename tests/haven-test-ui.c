@@ -149,6 +149,15 @@ haven_test_ui_render (GtkWidget  *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  /* A widget just shown (an expander's child, a page) gets its size at the next layout; on
+   * a loaded machine (sanitizers, tests in parallel) that can take a while. */
+  for (guint waited = 0; (width <= 0 || height <= 0) && waited < 5000; waited += 20)
+    {
+      haven_test_ui_iterate (20);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
+
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
