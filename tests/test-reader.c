@@ -639,6 +639,12 @@ test_article_renders (Fixture       *f,
 
   /* A comfortable line: the text is not wider than about 40em, even in a wide window. */
   wait_for_frame (GTK_WIDGET (haven_article_view_get_text_view (view)));
+  /* On a loaded machine (ASan, tests in parallel) the page can still be settling. */
+  for (guint waited = 0;
+       gtk_widget_get_width (GTK_WIDGET (haven_article_view_get_text_view (view))) < 400 &&
+       waited < 5000;
+       waited += 20)
+    haven_test_ui_iterate (20);
   width = gtk_widget_get_width (GTK_WIDGET (haven_article_view_get_text_view (view)));
   g_test_message ("text width %d", width);
   g_assert_cmpint (width, <=, 680);
