@@ -288,6 +288,21 @@ format_week (const HavenStatsPeriod *period,
   return g_strdup_printf (_("Week of %s"), date);
 }
 
+/* Local midnights at the start of every @step-th day of the period, and the end: computed
+ * once per drawing, for the filters behind hundreds of bars. */
+static HavenTime *
+period_starts (const HavenStatsPeriod *period,
+               guint                   step)
+{
+  guint n = haven_stats_period_n_days (period) / step;
+  HavenTime *starts = g_new (HavenTime, n + 1);
+
+  for (guint i = 0; i <= n; i++)
+    starts[i] = haven_stats_period_day_start (period, i * step);
+
+  return starts;
+}
+
 /* Labels weeks along the bottom, as many as fit without touching. */
 static void
 draw_week_axis (cairo_t                *cr,
@@ -380,6 +395,9 @@ draw_mood (HavenChart    *self,
   double left = 0, top = PAD, bottom = height - label_h - TICK_GAP;
   double plot_w, day_w, x0;
   gboolean open = FALSE;
+  g_autofree HavenTime *day_starts = NULL;
+  gint64 today = g_date_days_between (&period->first_day, &period->today);
+  guint step;
 
   /* The mood words on the left, as wide as the widest. */
   for (int mood = 1; mood <= 5; mood++)
@@ -393,6 +411,7 @@ draw_mood (HavenChart    *self,
   x0 = left;
   plot_w = MAX (width - left - PAD, 1);
   day_w = plot_w / series->n_days;
+  step = day_w >= 1 ? 1 : (guint) ceil (1 / day_w);
 
 #define MOOD_Y(v) (top + (5.0 - (v)) / 4.0 * (bottom - top - label_h / 2) + label_h / 2)
 
@@ -405,15 +424,22 @@ draw_mood (HavenChart    *self,
                  ALIGN_END, width * 0.3, &palette->fg, 0.7);
     }
 
-  /* Each day's mean, small and quiet. */
+  /* Each day's mean, small and quiet; over years, where days are thinner than a dot, as
+   * small squares (thousands of circles take a cairo fill many times longer). */
   set_color (cr, &palette->fg, 0.35);
   for (guint d = 0; d < series->n_days; d++)
     {
+      double x = x0 + (d + 0.5) * day_w;
+
       if (series->count[d] == 0)
         continue;
+      if (day_w < 2)
+        {
+          cairo_rectangle (cr, x - 1, MOOD_Y (series->mean[d]) - 1, 2, 2);
+          continue;
+        }
       cairo_new_sub_path (cr);
-      cairo_arc (cr, x0 + (d + 0.5) * day_w, MOOD_Y (series->mean[d]),
-                 MIN (3.5, MAX (1.5, day_w / 2.5)), 0, 2 * G_PI);
+      cairo_arc (cr, x, MOOD_Y (series->mean[d]), MIN (3.5, MAX (1.5, day_w / 2.5)), 0, 2 * G_PI);
     }
   cairo_fill (cr);
 
@@ -424,15 +450,16 @@ draw_mood (HavenChart    *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint d = 0; d < series->n_days; d++)
     {
-      GDate day;
       double x = x0 + (d + 0.5) * day_w;
 
-      haven_stats_period_get_day (period, d, &day);
-      if (isnan (series->rolling_mean[d]) || g_date_compare (&day, &period->today) > 0)
+      if (isnan (series->rolling_mean[d]) || (gint64) d > today)
         {
           open = FALSE;
           continue;
         }
+      /* A seven-day mean is smooth: over years, one point per pixel or so is enough. */
+      if (open && d % step != 0 && d + 1 < series->n_days && (gint64) d != today)
+        continue;
       if (open)
         cairo_line_to (cr, x, MOOD_Y (series->rolling_mean[d]));
       else
@@ -457,8 +484,9 @@ draw_mood (HavenChart    *self,
         haven_stats_period_get_day (period, d, &day);
         /* Translators: a day on a tooltip, as in strftime: "Tue 10 Mar". */
         g_date_strftime (date, sizeof date, _("%a %e %b"), &day);
-        filter = range_filter (haven_stats_period_day_start (period, d),
-                               haven_stats_period_day_start (period, d + 1));
+        if (day_starts == NULL)
+          day_starts = period_starts (period, 1);
+        filter = range_filter (day_starts[d], day_starts[d + 1]);
         filter->kinds = HAVEN_FILTER_CHECKINS;
         add_region (self, x0 + d * day_w, top, MAX (day_w, 1), bottom - top, filter,
                     /* Translators: a tooltip on the mood chart: the day, how many check-ins,
@@ -558,38 +586,57 @@ draw_reactions (HavenChart    *self,
       draw_text (cr, palette, tick, 0.85, left, y - label_h / 2, ALIGN_END, 0, &palette->fg, 0.7);
     }
 
-  for (guint w = 0; w < weeks->n_weeks; w++)
+  /* One path per colour, filled once: a year of weeks is hundreds of segments. */
+  for (HavenReaction r = HAVEN_REACTION_PURSUE; r <= HAVEN_REACTION_LAST; r++)
     {
-      double x = x0 + w * week_w + (week_w - bar_w) / 2;
-      double y = bottom;
-
-      for (HavenReaction r = HAVEN_REACTION_PURSUE; r <= HAVEN_REACTION_LAST; r++)
+      for (guint w = 0; w < weeks->n_weeks; w++)
         {
+          double x = x0 + w * week_w + (week_w - bar_w) / 2;
+          double y = bottom;
           guint count = haven_reaction_weeks_get (weeks, w, r);
           double h = (bottom - top) * count / max;
-          HavenJournalFilter *filter;
-          g_autofree char *week_name = NULL;
 
           if (count == 0)
             continue;
-
+          for (HavenReaction below = HAVEN_REACTION_PURSUE; below < r; below++)
+            y -= (bottom - top) * haven_reaction_weeks_get (weeks, w, below) / max;
           y -= h;
-          set_color (cr, &palette->reactions[r - 1], 1);
           /* A hairline between segments, in no colour of its own. */
           cairo_rectangle (cr, x, y + 0.5, bar_w, MAX (h - 1, 0.5));
-          cairo_fill (cr);
+        }
+      set_color (cr, &palette->reactions[r - 1], 1);
+      cairo_fill (cr);
+    }
 
-          if (!self->recording)
-            continue;
-          week_name = format_week (period, w);
-          filter = range_filter (haven_stats_period_week_start (period, w),
-                                 haven_stats_period_week_start (period, w + 1));
-          filter->reaction = r;
-          add_region (self, x, y, bar_w, h, filter,
-                      /* Translators: a tooltip: "Week of 9 Mar: Withdraw, 3 times". */
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u time",
-                                                    "%s: %s, %u times", count),
-                                       week_name, haven_reaction_label (r), count));
+  if (self->recording)
+    {
+      g_autofree HavenTime *starts = period_starts (period, 7);
+
+      for (guint w = 0; w < weeks->n_weeks; w++)
+        {
+          double x = x0 + w * week_w + (week_w - bar_w) / 2;
+          double y = bottom;
+          g_autofree char *week_name = NULL;
+
+          for (HavenReaction r = HAVEN_REACTION_PURSUE; r <= HAVEN_REACTION_LAST; r++)
+            {
+              guint count = haven_reaction_weeks_get (weeks, w, r);
+              double h = (bottom - top) * count / max;
+              HavenJournalFilter *filter;
+
+              if (count == 0)
+                continue;
+              y -= h;
+              if (week_name == NULL)
+                week_name = format_week (period, w);
+              filter = range_filter (starts[w], starts[w + 1]);
+              filter->reaction = r;
+              add_region (self, x, y, bar_w, h, filter,
+                          /* Translators: a tooltip: "Week of 9 Mar: Withdraw, 3 times". */
+                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u time",
+                                                        "%s: %s, %u times", count),
+                                           week_name, haven_reaction_label (r), count));
+            }
         }
     }
 
@@ -655,13 +702,37 @@ draw_pain_point_grid (HavenChart    *self,
   gboolean numbers;
   double number_w;
 
+  g_autofree HavenTime *starts = self->recording ? period_starts (period, 7) : NULL;
+  double number_h = line_height (cr, palette, 0.8);
+  double radius = MIN (4, cell_w / 4);
+
   text_size (cr, palette, "88", 0.8, &number_w, NULL);
   numbers = cell_w - gap >= number_w + 4;
+
+  /* The empty weeks first, all in one path: over years they are most of the grid. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const HavenPainPointRow *row = g_ptr_array_index (weeks->rows, i);
+      double y = PAD / 2 + i * GRID_ROW_HEIGHT;
+
+      if (gap == 0)
+        {
+          /* Cells too narrow to tell apart: one band behind the whole row. */
+          rounded_rect (cr, x0, y, cell_w * weeks->n_weeks, GRID_ROW_HEIGHT - 2, 3);
+          continue;
+        }
+      for (guint w = 0; w < weeks->n_weeks; w++)
+        if (row->weekly[w] == 0)
+          rounded_rect (cr, x0 + w * cell_w, y, cell_w - gap, GRID_ROW_HEIGHT - gap, radius);
+    }
+  set_color (cr, &palette->fg, 0.06);
+  cairo_fill (cr);
 
   for (guint i = 0; i < n_rows; i++)
     {
       const HavenPainPointRow *row = g_ptr_array_index (weeks->rows, i);
       double y = PAD / 2 + i * GRID_ROW_HEIGHT;
+      double cell_h = GRID_ROW_HEIGHT - MAX (gap, 2);
 
       draw_text (cr, palette, row->name, 0.9, 0, y + (GRID_ROW_HEIGHT - gap - label_h) / 2,
                  ALIGN_START, left, &palette->fg, 0.9);
@@ -670,36 +741,39 @@ draw_pain_point_grid (HavenChart    *self,
         {
           guint count = row->weekly[w];
           double x = x0 + w * cell_w;
-          double strength = count == 0 ? 0 : 0.2 + 0.8 * count / MAX (weeks->max_cell, 1);
+          double strength;
 
           if (count == 0)
-            set_color (cr, &palette->fg, 0.06);
+            continue;
+
+          strength = 0.2 + 0.8 * count / MAX (weeks->max_cell, 1);
+          set_color (cr, &palette->accent, strength);
+          if (gap > 0)
+            rounded_rect (cr, x, y, cell_w - gap, cell_h, radius);
           else
-            set_color (cr, &palette->accent, strength);
-          rounded_rect (cr, x, y, cell_w - gap, GRID_ROW_HEIGHT - gap, MIN (4, cell_w / 4));
+            cairo_rectangle (cr, x, y, MAX (cell_w, 1), cell_h);
           cairo_fill (cr);
 
-          if (count > 0 && numbers)
+          if (numbers)
             {
-              g_autofree char *number = g_strdup_printf ("%u", count);
+              char number[16];
               GdkRGBA white = { 1, 1, 1, 1 };
               /* White on a strong accent, the text colour on a pale one. */
               const GdkRGBA *ink = strength > 0.55 ? &white : &palette->fg;
 
+              g_snprintf (number, sizeof number, "%u", count);
               draw_text (cr, palette, number, 0.8, x + (cell_w - gap) / 2,
-                         y + (GRID_ROW_HEIGHT - gap - line_height (cr, palette, 0.8)) / 2,
-                         ALIGN_CENTER, 0, ink, 1);
+                         y + (cell_h - number_h) / 2, ALIGN_CENTER, 0, ink, 1);
             }
 
-          if (count > 0 && self->recording)
+          if (self->recording)
             {
               HavenJournalFilter *filter;
               g_autofree char *week_name = format_week (period, w);
 
-              filter = range_filter (haven_stats_period_week_start (period, w),
-                                     haven_stats_period_week_start (period, w + 1));
+              filter = range_filter (starts[w], starts[w + 1]);
               filter->pain_point_id = row->id;
-              add_region (self, x, y, cell_w - gap, GRID_ROW_HEIGHT - gap, filter,
+              add_region (self, x, y, MAX (cell_w - gap, 1), cell_h, filter,
                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u time",
                                                         "%s: %s, %u times", count),
                                            week_name, row->name, count));

@@ -381,6 +381,7 @@ bench_window (const Size *size,
 {
   g_autoptr(GArray) startup = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) redraw = g_array_new (FALSE, FALSE, sizeof (double));
   const char *haven_argv[] = { opt_haven, "--journal", path, NULL };
   const char *window_argv[] = { opt_window, path, NULL };
   g_autofree char *startup_target = g_strdup_printf ("≤ 1.1 × floor = %.0f ms",
@@ -409,6 +410,14 @@ bench_window (const Size *size,
   printf ("%-10s   ratio to the floor: %.2f\n", "", s.median / floor_rss_kb);
   g_string_append_printf (report, "| %s | peak memory ÷ floor | %.2f | | ≤ 1.20 |\n", size->name,
                           s.median / floor_rss_kb);
+
+  for (int i = 0; i < 3; i++)
+    {
+      double ms = run_for_value (window_argv, "chart-redraw-ms", TRUE);
+      g_array_append_val (redraw, ms);
+    }
+  s = haven_bench_summarize (redraw);
+  row (size->name, "redraw of the slowest chart, all time", s, "ms", "≤ 16 ms");
 }
 
 int
