@@ -281,3 +281,19 @@ haven_test_ui_pixel (GdkTexture *texture,
 
   return data[y * width + x];
 }
+
+void
+haven_test_ui_resize (GtkWindow *window,
+                      int        width,
+                      int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  /* The X server resizes in its own time; a loaded machine (ASan, tests in parallel) takes
+   * longer. A window can end up a little wider than asked, never much. */
+  for (guint waited = 0;
+       gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+       gtk_widget_get_width (GTK_WIDGET (window)) > width + 20 && waited < 5000;
+       waited += 20)
+    haven_test_ui_iterate (20);
+  haven_test_ui_iterate (100);
+}

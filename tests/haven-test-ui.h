@@ -20,6 +20,10 @@ const char       *haven_test_ui_language      (void);
 gboolean          haven_test_ui_wait_for      (const gboolean *done,
                                                guint           timeout_ms);
 void              haven_test_ui_iterate       (guint           ms);
+/* Resizes a shown @window and waits (up to 5 s) until X has done it. */
+void              haven_test_ui_resize        (GtkWindow      *window,
+                                               int             width,
+                                               int             height);
 /* Shows @window, then waits for its first frame. */
 void              haven_test_ui_present       (GtkWindow      *window);
 /* Renders @widget with its window's renderer and saves

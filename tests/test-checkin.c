@@ -934,8 +934,7 @@ test_render (Fixture       *f,
         GtkWidget *content;
 
         haven_test_ui_set_dark (dark);
-        gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 760);
-        haven_test_ui_iterate (100);
+        haven_test_ui_resize (GTK_WINDOW (f->window), widths[w], 760);
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, widths[w] + 20);
 
         activate (f->window, "win.check-in", NULL);

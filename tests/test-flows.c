@@ -549,8 +549,7 @@ static void
 test_narrow_flow (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
-  haven_test_ui_iterate (200);
+  haven_test_ui_resize (GTK_WINDOW (f->window), 360, 720);
 
   activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "narrow-flow-text"));

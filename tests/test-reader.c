@@ -692,8 +692,7 @@ test_article_narrow (Fixture       *f,
   g_autoptr(GdkTexture) texture = NULL;
   int minimum;
 
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
-  haven_test_ui_iterate (100);
+  haven_test_ui_resize (GTK_WINDOW (f->window), 360, 700);
   activate (f->window, "win.show-article", "when-its-not-safe");
   haven_test_ui_iterate (100);
   gtk_widget_measure (GTK_WIDGET (article_view (f)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,

@@ -635,8 +635,7 @@ test_damaged_journal_at_start (void)
   texture = haven_test_ui_render (GTK_WIDGET (window), "recovery");
   g_clear_object (&texture);
   haven_test_ui_set_dark (FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  haven_test_ui_iterate (200);
+  haven_test_ui_resize (GTK_WINDOW (window), 360, 700);
   texture = haven_test_ui_render (GTK_WIDGET (window), "recovery-narrow");
 
   /* Showing the problem changed nothing in the file. */
