@@ -455,6 +455,40 @@ test_disk_full_keeps_entry (Fixture       *f,
 }
 
 static void
+test_is_empty (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenEntry) draft = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+
+  g_assert_true (haven_store_is_empty (f->store));
+  g_assert_cmpuint (haven_store_count_checkins_up_to (f->store, 3), ==, 0);
+
+  /* A draft is not shown in the journal yet. */
+  haven_entry_set_is_draft (draft, TRUE);
+  g_assert_true (haven_store_save_entry (f->store, draft, &error));
+  g_assert_true (haven_store_is_empty (f->store));
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(HavenCheckin) more = haven_checkin_new (2);
+
+      g_assert_true (haven_store_save_checkin (f->store, more, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_false (haven_store_is_empty (f->store));
+  g_assert_cmpuint (haven_store_count_checkins_up_to (f->store, 3), ==, 3);
+  g_assert_cmpuint (haven_store_count_checkins_up_to (f->store, 10), ==, 5);
+
+  /* Trashed rows do not count. */
+  g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+  g_assert_true (haven_store_trash_checkin (f->store, haven_checkin_get_id (checkin), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_checkins_up_to (f->store, 10), ==, 5);
+}
+
+static void
 test_busy_journal (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1170,6 +1204,7 @@ main (int   argc,
   ADD ("entry/failed-save-changes-nothing", test_failed_save_changes_nothing);
   ADD ("entry/disk-full-keeps-entry", test_disk_full_keeps_entry);
   ADD ("entry/busy-journal", test_busy_journal);
+  ADD ("journal/is-empty", test_is_empty);
   ADD ("entry/trash-restore-purge", test_trash_restore_purge);
   ADD ("entry/drafts", test_drafts);
   g_test_add_func ("/store/search/query-from-text", test_fts_query_from_text);

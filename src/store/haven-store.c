@@ -2199,6 +2199,38 @@ haven_store_count_checkins (HavenStore *self)
 }
 
 gboolean
+haven_store_is_empty (HavenStore *self)
+{
+  g_return_val_if_fail (HAVEN_IS_STORE (self), TRUE);
+
+  return count_where (self,
+                      "SELECT NOT EXISTS (SELECT 1 FROM entry"
+                      "                    WHERE deleted_at IS NULL AND is_draft = 0)"
+                      "   AND NOT EXISTS (SELECT 1 FROM checkin WHERE deleted_at IS NULL);") != 0;
+}
+
+guint
+haven_store_count_checkins_up_to (HavenStore *self,
+                                  guint       limit)
+{
+  g_autoptr(HavenCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (HAVEN_IS_STORE (self), 0);
+
+  if (self->db == NULL ||
+      !(stmt = _haven_store_prepare (self,
+                                     "SELECT count(*) FROM (SELECT 1 FROM checkin"
+                                     " WHERE deleted_at IS NULL LIMIT ?1);", NULL)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, limit);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
 haven_store_empty_trash (HavenStore  *self,
                          GError     **error)
 {

@@ -151,6 +151,11 @@ GListModel     *haven_store_list_tags            (HavenStore           *self,
 /* Counts of listed (not draft, not deleted) records. */
 guint           haven_store_count_entries        (HavenStore           *self);
 guint           haven_store_count_checkins       (HavenStore           *self);
+/* Cheap at any size (they stop at the first rows): whether the journal shows nothing yet,
+ * and how many check-ins there are, counting no further than @limit. */
+gboolean        haven_store_is_empty             (HavenStore           *self);
+guint           haven_store_count_checkins_up_to (HavenStore           *self,
+                                                  guint                 limit);
 
 /* Tells everyone who shows the journal that it changed in many places at once, or through
  * another connection (an import, a restore): emits HavenStore::journal-changed. */

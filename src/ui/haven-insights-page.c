@@ -120,7 +120,7 @@ refresh (HavenInsightsPage *self)
   if (self->store == NULL)
     return;
 
-  n_checkins = haven_store_count_checkins (self->store);
+  n_checkins = haven_store_count_checkins_up_to (self->store, MIN_CHECKINS);
   if (n_checkins < MIN_CHECKINS)
     {
       g_autofree char *description = NULL;

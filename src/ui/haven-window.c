@@ -65,9 +65,8 @@ G_DEFINE_FINAL_TYPE (HavenWindow, haven_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 update_journal_empty (HavenWindow *self)
 {
-  gboolean empty = self->store == NULL ||
-                   (haven_store_count_entries (self->store) == 0 &&
-                    haven_store_count_checkins (self->store) == 0);
+  /* Not a count: on a large journal that would read every row at start. */
+  gboolean empty = self->store == NULL || haven_store_is_empty (self->store);
 
   haven_welcome_page_set_journal_empty (self->welcome_page, empty);
 }
