@@ -50,6 +50,7 @@ typedef struct
   double bottom;
   double baseline;
   double x;
+  gboolean empty;    /* a blank line between paragraphs */
 } LineBox;
 
 typedef struct
@@ -373,6 +374,7 @@ add_text (Summary         *s,
       line.bottom = (double)y1 / PANGO_SCALE;
       line.baseline = (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       line.x = (double)logical.x / PANGO_SCALE;
+      line.empty = pango_layout_iter_get_line_readonly (iter)->length == 0;
       g_array_append_val (block->lines, line);
     }
   while (pango_layout_iter_next_line (iter));
@@ -389,6 +391,8 @@ add_rule (Summary *s,
 {
   Block *block = add_block (s, BLOCK_RULE, space_before);
 
+  /* A rule opens what comes after it. */
+  block->keep_with_next = TRUE;
   block->height = 1;
   gdk_rgba_parse (&block->color, RULE_COLOR);
 }
@@ -653,8 +657,18 @@ paginate (Summary *s)
       /* Text runs on over as many pages as it needs, broken between lines. */
       for (guint line = 0; line < block->lines->len;)
         {
-          double top = g_array_index (block->lines, LineBox, line).top;
-          Piece piece = { i, line, line, y };
+          double top;
+          Piece piece;
+
+          /* A page does not begin with the space between two paragraphs. */
+          while (y == 0 && line > 0 && line < block->lines->len &&
+                 g_array_index (block->lines, LineBox, line).empty)
+            line++;
+          if (line == block->lines->len)
+            break;
+
+          top = g_array_index (block->lines, LineBox, line).top;
+          piece = (Piece) { i, line, line, y };
 
           while (piece.end_line < block->lines->len &&
                  y + g_array_index (block->lines, LineBox, piece.end_line).bottom - top <= s->height)
@@ -835,7 +849,7 @@ set_folder_error (GError     **error,
     case ENOENT:
     case ENOTDIR:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no folder “%s” any more. Choose another place to save it."), name);
+                   _("There is no folder “%s”. Choose another place to save it."), name);
       break;
     case EACCES:
     case EPERM:
@@ -940,8 +954,12 @@ haven_summary_export_pdf (HavenStore                 *store,
   if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       g_unlink (temp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The file could not be written: %s."),
-                   print_error != NULL ? print_error->message : _("printing was cancelled"));
+      if (print_error != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The file could not be written: %s."),
+                     print_error->message);
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("Making the PDF was cancelled."));
       return FALSE;
     }
 
