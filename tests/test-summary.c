@@ -839,6 +839,82 @@ test_from_insights (Fixture       *f,
   g_assert_nonnull (dialog);
   g_object_get (dialog, "range", &range, NULL);
   g_assert_cmpstr (range, ==, "year");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  haven_test_ui_iterate (20);
+  g_object_unref (haven_test_ui_render (GTK_WIDGET (page), "summary-insights-header"));
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The item of @menu (or its sections) for @action, and its target. */
+static gboolean
+find_menu_item (GMenuModel  *menu,
+                const char  *action,
+                GVariant   **target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && find_menu_item (section, action, target))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        {
+          *target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_from_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  HavenSummaryDialog *dialog;
+  GtkWidget *button = NULL;
+
+  f->window = haven_window_new (app, f->store, NULL);
+  haven_test_ui_present (GTK_WINDOW (f->window));
+
+  /* The main menu's button is the one with the menu that has Export in it. */
+  buttons = g_ptr_array_new ();
+  collect (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len && button == NULL; i++)
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+      g_autoptr(GVariant) export_target = NULL;
+
+      if (menu != NULL && find_menu_item (menu, "win.export", &export_target))
+        {
+          g_assert_true (find_menu_item (menu, "win.share-summary", &target));
+          button = g_ptr_array_index (buttons, i);
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_nonnull (target);
+  g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE_STRING));
+
+  g_assert_true (gtk_widget_activate_action_variant (button, "win.share-summary", target));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
 }
 
 int
@@ -862,6 +938,7 @@ main (int   argc,
   ADD ("/summary/dialog/narrow-dark", test_dialog_narrow, GINT_TO_POINTER (TRUE));
   ADD ("/summary/dialog/missing-folder", test_dialog_missing_folder, NULL);
   ADD ("/summary/dialog/from-insights", test_from_insights, NULL);
+  ADD ("/summary/dialog/from-menu", test_from_menu, NULL);
 
   return g_test_run ();
 }
