@@ -42,8 +42,8 @@ local (int year, int month, int day, int hour, int minute)
 #define NOW (local (2026, 3, 31, 12, 0))
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up_empty (Fixture       *f,
+                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -53,7 +53,16 @@ fixture_set_up (Fixture       *f,
   f->store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   haven_test_ui_set_dark (FALSE);
+}
 
+/* Fourteen weeks of sample entries and check-ins, the same every time. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up_empty (f, data);
   g_assert_true (haven_demo_fill (f->store, NOW, 14, 7, &error));
   g_assert_no_error (error);
 }
@@ -537,6 +546,27 @@ test_pdf_replaces (Fixture       *f,
   assert_only_file (out_dir, "summary.pdf");
 }
 
+/* A journal with nothing in it yet still makes a summary, which says so. */
+static void
+test_pdf_empty_journal (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  HavenSummaryOptions options;
+
+  haven_summary_options_init (&options);
+  options.now = NOW;
+  path = export (f, &options, "empty");
+  text = pdf_text (path);
+  assert_contains (text, _("Haven: A Summary"));
+  assert_contains (text, _("No mood noted in this period."));
+  assert_contains (text, _("No reactions noted in this period."));
+  assert_contains (text, _("No raw spots named in this period."));
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  render_pdf_page (path, 1, "summary-pdf-empty");
+}
+
 /* The dialog -------------------------------------------------------------------------------- */
 
 static HavenSummaryDialog *
@@ -810,6 +840,31 @@ test_dialog_narrow (Fixture       *f,
 }
 
 static void
+test_dialog_empty_journal (Fixture       *f,
+                           gconstpointer  data)
+{
+  HavenSummaryDialog *dialog = open_dialog (f, "", 560);
+  GtkStack *stack = GTK_STACK (haven_test_ui_find (GTK_WIDGET (dialog), GTK_TYPE_STACK));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), _("No entries in this period.")));
+  g_object_unref (haven_test_ui_render (GTK_WIDGET (dialog), "summary-dialog-empty"));
+
+  /* The first entry appears in the list as soon as it is saved. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+
+    haven_entry_set_body (entry, "The first words.");
+    haven_entry_set_occurred_at (entry, NOW - 3600);
+    g_assert_true (haven_store_save_entry (f->store, entry, &error));
+    g_assert_no_error (error);
+    haven_test_ui_iterate (100);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  }
+}
+
+static void
 test_dialog_missing_folder (Fixture       *f,
                             gconstpointer  data)
 {
@@ -967,10 +1022,14 @@ main (int   argc,
   ADD ("/summary/pdf/pages", test_pdf_pages, NULL);
   ADD ("/summary/pdf/missing-folder", test_pdf_missing_folder, NULL);
   ADD ("/summary/pdf/replaces", test_pdf_replaces, NULL);
+  g_test_add ("/summary/pdf/empty-journal", Fixture, NULL, fixture_set_up_empty,
+              test_pdf_empty_journal, fixture_tear_down);
   ADD ("/summary/dialog/choose-and-save", test_dialog, NULL);
   ADD ("/summary/dialog/narrow", test_dialog_narrow, GINT_TO_POINTER (FALSE));
   ADD ("/summary/dialog/narrow-dark", test_dialog_narrow, GINT_TO_POINTER (TRUE));
   ADD ("/summary/dialog/missing-folder", test_dialog_missing_folder, NULL);
+  g_test_add ("/summary/dialog/empty-journal", Fixture, NULL, fixture_set_up_empty,
+              test_dialog_empty_journal, fixture_tear_down);
   ADD ("/summary/dialog/from-insights", test_from_insights, NULL);
   ADD ("/summary/dialog/from-menu", test_from_menu, NULL);
 
