@@ -112,6 +112,13 @@ update_state (HavenSummaryDialog *self)
 }
 
 static void
+part_toggled_cb (HavenSummaryDialog *self,
+                 GtkCheckButton     *check)
+{
+  update_state (self);
+}
+
+static void
 show_error (HavenSummaryDialog *self,
             const char         *message)
 {
@@ -526,7 +533,7 @@ haven_summary_dialog_class_init (HavenSummaryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenSummaryDialog, count_label);
   gtk_widget_class_bind_template_child (widget_class, HavenSummaryDialog, entries_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenSummaryDialog, entries_view);
-  gtk_widget_class_bind_template_callback (widget_class, update_state);
+  gtk_widget_class_bind_template_callback (widget_class, part_toggled_cb);
 
   gtk_widget_class_install_property_action (widget_class, "summary.range", "range");
   gtk_widget_class_install_action (widget_class, "summary.save", NULL, save_action);
