@@ -610,7 +610,29 @@ open_dialog (Fixture    *f,
   return dialog;
 }
 
-/* The check boxes of the entries the list shows now. */
+static double
+top_in (GtkWidget *widget,
+        GtkWidget *ancestor)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, ancestor, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+static GtkWidget *sort_view;
+
+static int
+compare_tops (gconstpointer a,
+              gconstpointer b)
+{
+  double ya = top_in (*(GtkWidget **)a, sort_view);
+  double yb = top_in (*(GtkWidget **)b, sort_view);
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+/* The check boxes of the entries the list shows now, top to bottom. */
 static GPtrArray *
 entry_checks (HavenSummaryDialog *dialog)
 {
@@ -626,6 +648,9 @@ entry_checks (HavenSummaryDialog *dialog)
       if (check != NULL && gtk_widget_get_mapped (check))
         g_ptr_array_add (checks, check);
     }
+
+  sort_view = view;
+  g_ptr_array_sort (checks, compare_tops);
 
   return checks;
 }
