@@ -24,6 +24,7 @@ struct _HavenInsightsPage
   AdwBin          parent_instance;
 
   GtkStack       *stack;
+  GtkWidget      *summary_button;
   AdwStatusPage  *sparse_page;
   GtkWidget      *observations_box;
   GtkBox         *observations_list;
@@ -324,6 +325,9 @@ haven_insights_page_set_property (GObject      *object,
               range != self->range)
             {
               self->range = range;
+              /* The summary starts from the period shown. */
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (self->summary_button), "s",
+                                                range_names[range]);
               g_object_notify_by_pspec (object, properties[PROP_RANGE]);
               refresh (self);
             }
@@ -375,6 +379,7 @@ haven_insights_page_class_init (HavenInsightsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-insights-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenInsightsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HavenInsightsPage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, HavenInsightsPage, sparse_page);
   gtk_widget_class_bind_template_child (widget_class, HavenInsightsPage, observations_box);
   gtk_widget_class_bind_template_child (widget_class, HavenInsightsPage, observations_list);

@@ -1,11 +1,13 @@
-/* haven-window-data.c: the window's export, import, backup and restore actions
+/* haven-window-data.c: the window's export, import, backup and restore actions, and the
+ * summary to share
  *
  * Copyright 2026 The Haven authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * All four work on the journal's file through connections of their own, in threads, so the
- * window stays responsive on a journal of any size; when one changes the journal, the
- * window's store is told (haven_store_journal_changed) and its lists read it again.
+ * Export, import, backup and restore work on the journal's file through connections of their
+ * own, in threads, so the window stays responsive on a journal of any size; when one changes
+ * the journal, the window's store is told (haven_store_journal_changed) and its lists read it
+ * again. The summary only reads a period's aggregates and the entries ticked for it.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include "haven-backup.h"
 #include "haven-import-dialog.h"
 #include "haven-import.h"
+#include "haven-summary-dialog.h"
 #include "haven-window-data.h"
 
 typedef struct
@@ -348,6 +351,41 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A summary to share ------------------------------------------------------------------------- */
+
+static void
+summary_saved_cb (HavenSummaryDialog *dialog,
+                  const char         *path,
+                  HavenWindow        *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  /* Translators: %s is the name of the file the summary was saved in. */
+  g_autofree char *text = g_strdup_printf (_("Summary saved as “%s”."), name);
+
+  toast (self, text);
+}
+
+/* @parameter: the period to start with ("4-weeks", "3-months", "year" or "all"), or "" for
+ * the last four weeks. */
+static void
+share_summary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+  HavenSummaryDialog *dialog;
+  const char *range = g_variant_get_string (parameter, NULL);
+
+  if (haven_window_get_store (self) == NULL)
+    return;
+
+  dialog = haven_summary_dialog_new (GTK_WINDOW (self), haven_window_get_store (self));
+  if (*range != '\0')
+    g_object_set (dialog, "range", range, NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (summary_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Backups ---------------------------------------------------------------------------------- */
 
 static void
@@ -527,7 +565,7 @@ _haven_window_data_set_enabled (HavenWindow *self,
                                 gboolean     enabled)
 {
   static const char * const actions[] = {
-    "win.export", "win.import", "win.back-up-now", "win.restore",
+    "win.export", "win.import", "win.back-up-now", "win.restore", "win.share-summary",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -541,4 +579,5 @@ _haven_window_data_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.back-up-now", NULL, back_up_now_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.share-summary", "s", share_summary_action);
 }

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* Installs win.export, win.import, win.back-up-now and win.restore. */
+/* Installs win.export, win.import, win.back-up-now, win.restore and win.share-summary. */
 void _haven_window_data_class_init  (GtkWidgetClass    *widget_class);
 void _haven_window_data_set_enabled (HavenWindow       *self,
                                      gboolean           enabled);
