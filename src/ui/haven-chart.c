@@ -313,6 +313,7 @@ draw_week_axis (cairo_t                *cr,
                 double                  y)
 {
   gboolean long_span = period->n_weeks > 53;
+  double right = x0 + period->n_weeks * week_width + PAD;
   double label_width;
   guint step;
   GDate day;
@@ -335,9 +336,13 @@ draw_week_axis (cairo_t                *cr,
 
       haven_stats_period_get_day (period, week * 7, &day);
       label = format_date (&day, long_span);
-      /* Not past the left edge. */
+      double width;
+
+      /* Not past the left edge; at the right edge, pulled in to fit. */
       if (center - label_width / 2 < 0)
         break;
+      text_size (cr, palette, label, 0.85, &width, NULL);
+      center = MIN (center, right - width / 2);
       draw_text (cr, palette, label, 0.85, center, y, ALIGN_CENTER, 0, &palette->fg, 0.7);
     }
 }
