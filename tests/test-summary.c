@@ -707,6 +707,22 @@ scroll_to_end (HavenSummaryDialog *dialog)
   haven_test_ui_iterate (100);
 }
 
+/* Back to the newest entries, once the list has taken in a new period. */
+static void
+scroll_to_start (HavenSummaryDialog *dialog)
+{
+  GtkWidget *view = haven_test_ui_find (GTK_WIDGET (dialog), GTK_TYPE_GRID_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  haven_test_ui_iterate (300);
+  for (guint i = 0; i < 50 && gtk_adjustment_get_value (adjustment) > 0; i++)
+    {
+      gtk_adjustment_set_value (adjustment, 0);
+      haven_test_ui_iterate (20);
+    }
+  haven_test_ui_iterate (100);
+}
+
 static const char *
 count_text (HavenSummaryDialog *dialog)
 {
@@ -837,6 +853,7 @@ test_dialog (Fixture       *f,
   haven_summary_dialog_get_options (dialog, &options);
   g_assert_cmpuint (options.n_entry_ids, ==, 1);
   g_assert_cmpint (options.entry_ids[0], ==, haven_entry_get_id (ticked));
+  scroll_to_start (dialog);
   g_clear_pointer (&checks, g_ptr_array_unref);
   checks = entry_checks (dialog);
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
