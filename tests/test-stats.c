@@ -205,6 +205,22 @@ test_period_weeks (Fixture       *f,
 }
 
 static void
+test_range_names (void)
+{
+  HavenStatsRange range = HAVEN_STATS_RANGE_4_WEEKS;
+
+  for (HavenStatsRange r = 0; r <= HAVEN_STATS_RANGE_LAST; r++)
+    {
+      g_assert_true (haven_stats_range_from_string (haven_stats_range_to_string (r), &range));
+      g_assert_cmpint (range, ==, r);
+    }
+  g_assert_cmpstr (haven_stats_range_to_string (HAVEN_STATS_RANGE_3_MONTHS), ==, "3-months");
+  g_assert_false (haven_stats_range_from_string ("fortnight", &range));
+  g_assert_false (haven_stats_range_from_string (NULL, &range));
+  g_assert_cmpint (range, ==, HAVEN_STATS_RANGE_LAST);
+}
+
+static void
 test_locale_first_weekday (void)
 {
   const char *old = setlocale (LC_TIME, NULL);
@@ -768,6 +784,7 @@ main (int   argc,
 
   ADD ("/stats/period/weeks", test_period_weeks);
   g_test_add_func ("/stats/period/locale-first-weekday", test_locale_first_weekday);
+  g_test_add_func ("/stats/period/range-names", test_range_names);
   ADD ("/stats/reactions/weeks", test_reaction_weeks);
   ADD ("/stats/reactions/autumn", test_reaction_weeks_autumn);
   ADD ("/stats/reactions/counts", test_counts);

@@ -54,6 +54,34 @@ day_mapper_day (DayMapper *mapper,
   return day - mapper->day0;
 }
 
+static const char * const range_names[] = { "4-weeks", "3-months", "year", "all" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (range_names) == HAVEN_STATS_RANGE_LAST + 1);
+
+const char *
+haven_stats_range_to_string (HavenStatsRange range)
+{
+  g_return_val_if_fail (range <= HAVEN_STATS_RANGE_LAST, NULL);
+
+  return range_names[range];
+}
+
+gboolean
+haven_stats_range_from_string (const char      *str,
+                               HavenStatsRange *range)
+{
+  for (HavenStatsRange r = 0; r <= HAVEN_STATS_RANGE_LAST; r++)
+    {
+      if (g_strcmp0 (str, range_names[r]) == 0)
+        {
+          *range = r;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 GDateWeekday
 haven_stats_locale_first_weekday (void)
 {

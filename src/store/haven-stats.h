@@ -24,6 +24,11 @@ typedef enum
 
 #define HAVEN_STATS_RANGE_LAST HAVEN_STATS_RANGE_ALL
 
+/* "4-weeks", "3-months", "year", "all": the names pages and actions use for a range. */
+const char       *haven_stats_range_to_string   (HavenStatsRange  range);
+gboolean          haven_stats_range_from_string (const char      *str,
+                                                 HavenStatsRange *range);
+
 /* Whole local weeks, the last of them holding @now. */
 typedef struct
 {

@@ -58,9 +58,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const range_names[] = { "4-weeks", "3-months", "year", "all" };
-
-G_STATIC_ASSERT (G_N_ELEMENTS (range_names) == HAVEN_STATS_RANGE_LAST + 1);
 
 static void
 show_error (HavenInsightsPage *self,
@@ -301,7 +298,7 @@ haven_insights_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_RANGE:
-      g_value_set_string (value, range_names[self->range]);
+      g_value_set_string (value, haven_stats_range_to_string (self->range));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -319,19 +316,20 @@ haven_insights_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_RANGE:
-      for (HavenStatsRange range = 0; range <= HAVEN_STATS_RANGE_LAST; range++)
-        {
-          if (g_strcmp0 (g_value_get_string (value), range_names[range]) == 0 &&
-              range != self->range)
-            {
-              self->range = range;
-              /* The summary starts from the period shown. */
-              gtk_actionable_set_action_target (GTK_ACTIONABLE (self->summary_button), "s",
-                                                range_names[range]);
-              g_object_notify_by_pspec (object, properties[PROP_RANGE]);
-              refresh (self);
-            }
-        }
+      {
+        HavenStatsRange range;
+
+        if (haven_stats_range_from_string (g_value_get_string (value), &range) &&
+            range != self->range)
+          {
+            self->range = range;
+            /* The summary starts from the period shown. */
+            gtk_actionable_set_action_target (GTK_ACTIONABLE (self->summary_button), "s",
+                                              haven_stats_range_to_string (range));
+            g_object_notify_by_pspec (object, properties[PROP_RANGE]);
+            refresh (self);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -61,9 +61,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const range_names[] = { "4-weeks", "3-months", "year", "all" };
-
-G_STATIC_ASSERT (G_N_ELEMENTS (range_names) == HAVEN_STATS_RANGE_LAST + 1);
 
 static gboolean
 in_period (HavenSummaryDialog *self,
@@ -434,7 +431,7 @@ haven_summary_dialog_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_RANGE:
-      g_value_set_string (value, range_names[self->range]);
+      g_value_set_string (value, haven_stats_range_to_string (self->range));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -452,16 +449,17 @@ haven_summary_dialog_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_RANGE:
-      for (HavenStatsRange range = 0; range <= HAVEN_STATS_RANGE_LAST; range++)
-        {
-          if (g_strcmp0 (g_value_get_string (value), range_names[range]) == 0 &&
-              range != self->range)
-            {
-              self->range = range;
-              g_object_notify_by_pspec (object, properties[PROP_RANGE]);
-              refresh (self);
-            }
-        }
+      {
+        HavenStatsRange range;
+
+        if (haven_stats_range_from_string (g_value_get_string (value), &range) &&
+            range != self->range)
+          {
+            self->range = range;
+            g_object_notify_by_pspec (object, properties[PROP_RANGE]);
+            refresh (self);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
