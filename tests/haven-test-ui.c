@@ -297,3 +297,26 @@ haven_test_ui_resize (GtkWindow *window,
     haven_test_ui_iterate (20);
   haven_test_ui_iterate (100);
 }
+
+void
+haven_test_ui_activate (gpointer    widget,
+                        const char *action,
+                        const char *format,
+                        ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
+  haven_test_ui_iterate (20);
+}

@@ -20,6 +20,12 @@ const char       *haven_test_ui_language      (void);
 gboolean          haven_test_ui_wait_for      (const gboolean *done,
                                                guint           timeout_ms);
 void              haven_test_ui_iterate       (guint           ms);
+/* Activates @action on @widget (with a parameter built from @format and the rest, or none
+ * when @format is NULL), asserts that it existed, and lets the main loop run briefly. */
+void              haven_test_ui_activate      (gpointer        widget,
+                                               const char     *action,
+                                               const char     *format,
+                                               ...);
 /* Resizes a shown @window and waits (up to 5 s) until X has done it. */
 void              haven_test_ui_resize        (GtkWindow      *window,
                                                int             width,

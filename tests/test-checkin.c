@@ -68,28 +68,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-activate (gpointer    widget,
-          const char *action,
-          const char *format,
-          ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  haven_test_ui_iterate (20);
-}
 
 /* Presses a key combination the way the window's own shortcut controller would handle it:
  * through the shortcut bound to it, so a missing or wrong binding fails the test. */
@@ -327,7 +305,7 @@ activate_row (Fixture *f,
   GtkWidget *list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
   GtkWidget *grid = haven_test_ui_find (list, GTK_TYPE_GRID_VIEW);
 
-  activate (grid, "list.activate-item", "u", position);
+  haven_test_ui_activate (grid, "list.activate-item", "u", position);
 }
 
 static gint64
@@ -428,7 +406,7 @@ test_ctrl_k_opens_page (Fixture       *f,
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 0);
 
   /* The menu of the + button and the welcome page offer it too. */
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
 
   /* The shortcuts window lists it. */
@@ -471,7 +449,7 @@ test_save_every_field (Fixture       *f,
   g_assert_true (haven_store_save_entry (f->store, entry, &error));
   g_assert_no_error (error);
 
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   page = checkin_page (f);
 
   click_mood (page, 2);
@@ -564,7 +542,7 @@ test_mood_only (Fixture       *f,
   HavenCheckinPage *page;
   guint n_pain_points;
 
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   page = checkin_page (f);
   click_mood (page, 4);
   click (save_button (page));
@@ -590,10 +568,10 @@ test_mood_only (Fixture       *f,
   g_assert_cmpuint (n_pain_points, ==, 0);
 
   /* A second one the same day is a second check-in. */
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   g_assert_cmpint (haven_checkin_page_get_mood (checkin_page (f)), ==, 0);
   click_mood (checkin_page (f), 5);
-  activate (checkin_page (f), "checkin.save", NULL);
+  haven_test_ui_activate (checkin_page (f), "checkin.save", NULL);
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 2);
 }
 
@@ -643,7 +621,7 @@ test_edit_changes_same_row (Fixture       *f,
   click_mood (page, 5);
   click_chip (page, HAVEN_VOCABULARY_EMOTIONS, "grateful");
   gtk_text_buffer_set_text (note_buffer (page), "A long walk along the canal, together.", -1);
-  activate (page, "checkin.save", NULL);
+  haven_test_ui_activate (page, "checkin.save", NULL);
 
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "welcome");
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
@@ -657,16 +635,16 @@ test_edit_changes_same_row (Fixture       *f,
   g_assert_cmpstr (haven_checkin_get_note (saved), ==, "A long walk along the canal, together.");
 
   /* Opened from the list while Insights was shown: saving goes back there. */
-  activate (f->window, "win.show-insights", NULL);
+  haven_test_ui_activate (f->window, "win.show-insights", NULL);
   activate_row (f, 0);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
-  activate (checkin_page (f), "checkin.save", NULL);
+  haven_test_ui_activate (checkin_page (f), "checkin.save", NULL);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "insights");
 
   /* Opened again and left without a change: nothing is written. */
   activate_row (f, 0);
   g_assert_false (haven_checkin_page_get_changed (checkin_page (f)));
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_clear_object (&saved);
   saved = haven_store_get_checkin (f->store, id, &error);
   g_assert_cmpint (haven_checkin_get_mood (saved), ==, 5);
@@ -713,7 +691,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpint (only_checkin_id (f), ==, id);
 
   /* Undoing twice says what went wrong instead of failing silently. */
-  activate (f->window, "win.restore-checkin", "x", id);
+  haven_test_ui_activate (f->window, "win.restore-checkin", "x", id);
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
 }
 
@@ -734,7 +712,7 @@ test_failed_save_keeps_form (Fixture       *f,
   g_clear_object (&f->store);
   open_window (f, HAVEN_STORE_OPEN_READ_ONLY, 1000);
 
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   page = checkin_page (f);
   click_mood (page, 2);
   click_chip (page, HAVEN_VOCABULARY_EMOTIONS, "lonely");
@@ -767,7 +745,7 @@ test_failed_save_keeps_form (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (banner));
 
   /* Cancel asks before it throws written words away. */
-  activate (page, "checkin.cancel", NULL);
+  haven_test_ui_activate (page, "checkin.cancel", NULL);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -782,7 +760,7 @@ test_failed_save_keeps_form (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   haven_test_ui_iterate (20);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
-  activate (page, "checkin.cancel", NULL);
+  haven_test_ui_activate (page, "checkin.cancel", NULL);
   dialog = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -804,7 +782,7 @@ test_words_without_mood_are_kept (Fixture       *f,
 {
   HavenCheckinPage *page;
 
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   page = checkin_page (f);
   gtk_text_buffer_set_text (note_buffer (page), "I could not say what I felt.", -1);
 
@@ -818,14 +796,14 @@ test_words_without_mood_are_kept (Fixture       *f,
   /* Choosing a mood is enough: now leaving saves it. */
   click_mood (page, 3);
   g_assert_false (gtk_revealer_get_reveal_child (error_banner (page)));
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "welcome");
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
 
   /* Only taps, no words: a new check-in is let go of without asking. */
-  activate (f->window, "win.check-in", NULL);
+  haven_test_ui_activate (f->window, "win.check-in", NULL);
   click_chip (checkin_page (f), HAVEN_VOCABULARY_EMOTIONS, "calm");
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "welcome");
   g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 1);
 }
@@ -850,7 +828,7 @@ test_returns_to_entry (Fixture       *f,
   g_assert_true (press_shortcut (GTK_WIDGET (f->window), "<Control>k"));
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
   click_mood (checkin_page (f), 4);
-  activate (checkin_page (f), "checkin.save", NULL);
+  haven_test_ui_activate (checkin_page (f), "checkin.save", NULL);
 
   /* Back at the entry that was open. */
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "entry");
@@ -871,7 +849,7 @@ test_returns_to_flow (Fixture       *f,
   const HavenStep *step;
 
   /* In the middle of the questions after a conflict, a check-in in between. */
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
   flow_page = HAVEN_FLOW_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_FLOW_PAGE));
   input = haven_flow_page_get_input (flow_page);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (input))));
@@ -882,7 +860,7 @@ test_returns_to_flow (Fixture       *f,
   g_assert_true (press_shortcut (GTK_WIDGET (f->window), "<Control>k"));
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "checkin");
   click_mood (checkin_page (f), 1);
-  activate (checkin_page (f), "checkin.save", NULL);
+  haven_test_ui_activate (checkin_page (f), "checkin.save", NULL);
 
   /* Back at the same question, with the answer. */
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "flow");
@@ -937,7 +915,7 @@ test_render (Fixture       *f,
         haven_test_ui_resize (GTK_WINDOW (f->window), widths[w], 760);
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, widths[w] + 20);
 
-        activate (f->window, "win.check-in", NULL);
+        haven_test_ui_activate (f->window, "win.check-in", NULL);
         g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), name));
 
         fill_for_screenshot (checkin_page (f));
@@ -954,9 +932,9 @@ test_render (Fixture       *f,
         g_object_unref (haven_test_ui_render (content, filled));
         gtk_widget_remove_css_class (content, "background");
 
-        activate (checkin_page (f), "checkin.save", NULL);
+        haven_test_ui_activate (checkin_page (f), "checkin.save", NULL);
         if (widths[w] == 360)
-          activate (f->window, "win.go-back", NULL);
+          haven_test_ui_activate (f->window, "win.go-back", NULL);
         g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), list));
       }
 }

@@ -65,28 +65,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-activate (gpointer    widget,
-          const char *action,
-          const char *format,
-          ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  haven_test_ui_iterate (20);
-}
 
 static HavenFlowPage *
 flow_page (Fixture *f)
@@ -162,13 +140,13 @@ choose (Fixture    *f,
 static void
 next (Fixture *f)
 {
-  activate (flow_page (f), "flow.next", NULL);
+  haven_test_ui_activate (flow_page (f), "flow.next", NULL);
 }
 
 static void
 back (Fixture *f)
 {
-  activate (flow_page (f), "flow.back", NULL);
+  haven_test_ui_activate (flow_page (f), "flow.back", NULL);
 }
 
 static void
@@ -196,7 +174,7 @@ test_after_conflict_complete (Fixture       *f,
   const gint64 *pain_points;
   guint n_pain_points;
 
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "flow");
   g_assert_cmpstr (current_step (f), ==, "what-happened");
 
@@ -317,7 +295,7 @@ test_after_conflict_complete (Fixture       *f,
     GtkWidget *list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
     GtkWidget *search = haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY);
 
-    activate (f->window, "win.search", NULL);
+    haven_test_ui_activate (f->window, "win.search", NULL);
     gtk_editable_set_text (GTK_EDITABLE (search), "scrolling");
     haven_test_ui_iterate (400);
     model = haven_journal_list_get_model (HAVEN_JOURNAL_LIST (list));
@@ -333,10 +311,10 @@ test_after_conflict_complete (Fixture       *f,
   }
 
   /* Delete, then Undo: it is back. */
-  activate (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_ENTRY_PAGE), "entry.trash", NULL);
+  haven_test_ui_activate (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_ENTRY_PAGE), "entry.trash", NULL);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 0);
   g_assert_cmpuint (haven_store_count_trash (f->store), ==, 1);
-  activate (f->window, "win.restore-entry", "x", id);
+  haven_test_ui_activate (f->window, "win.restore-entry", "x", id);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
   g_assert_cmpuint (haven_store_count_trash (f->store), ==, 0);
 }
@@ -350,13 +328,13 @@ test_escape_keeps_draft (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_ROCKY_MOMENT);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_ROCKY_MOMENT);
   type_answer (f, "The evening of the birthday party.");
   next (f);
   type_answer (f, "That I would be left standing alone.");
 
   /* Escape closes the flow; the draft is kept and offered on the welcome page. */
-  activate (flow_page (f), "flow.close", NULL);
+  haven_test_ui_activate (flow_page (f), "flow.close", NULL);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "welcome");
   drafts = haven_store_list_drafts (f->store, &error);
   g_assert_no_error (error);
@@ -367,22 +345,22 @@ test_escape_keeps_draft (Fixture       *f,
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "welcome-with-draft"));
 
   /* Continuing goes back to the question where it was left, with the text. */
-  activate (f->window, "win.continue-draft", "x", id);
+  haven_test_ui_activate (f->window, "win.continue-draft", "x", id);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "flow");
   g_assert_cmpstr (current_step (f), ==, "most-afraid");
   g_assert_cmpstr (g_variant_get_string (haven_flow_runner_get_answer (runner (f), haven_flow_runner_get_step (runner (f))), NULL),
                    ==, "That I would be left standing alone.");
 
   /* An empty flow that is closed leaves no draft behind. */
-  activate (flow_page (f), "flow.close", NULL);
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_CALM_DOWN);
-  activate (flow_page (f), "flow.close", NULL);
+  haven_test_ui_activate (flow_page (f), "flow.close", NULL);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_CALM_DOWN);
+  haven_test_ui_activate (flow_page (f), "flow.close", NULL);
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = haven_store_list_drafts (f->store, &error);
   g_assert_cmpuint (drafts->len, ==, 1);
 
   /* Discarding moves the draft to the trash, where it can be brought back. */
-  activate (f->window, "win.discard-draft", "x", id);
+  haven_test_ui_activate (f->window, "win.discard-draft", "x", id);
   g_assert_cmpuint (haven_welcome_page_get_n_drafts (welcome), ==, 0);
   g_assert_cmpuint (haven_store_count_trash (f->store), ==, 1);
 }
@@ -395,7 +373,7 @@ test_free_entry (Fixture       *f,
   GtkTextBuffer *buffer;
   g_autoptr(GPtrArray) drafts = NULL;
 
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
   g_assert_cmpstr (haven_window_get_page (f->window), ==, "entry");
   page = HAVEN_ENTRY_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_ENTRY_PAGE));
   buffer = gtk_text_view_get_buffer (haven_entry_page_get_body_view (page));
@@ -410,15 +388,15 @@ test_free_entry (Fixture       *f,
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "entry-free"));
 
   /* Leaving the page makes it a journal entry. */
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = haven_store_list_drafts (f->store, NULL);
   g_assert_cmpuint (drafts->len, ==, 0);
 
   /* A blank new page leaves nothing. */
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
   g_assert_cmpuint (haven_store_count_trash (f->store), ==, 0);
 }
@@ -443,7 +421,7 @@ test_failed_save_keeps_text (Fixture       *f,
   limit = g_strdup_printf ("PRAGMA max_page_count = %d;", sqlite3_column_int (stmt, 0));
   g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
 
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
   page = HAVEN_ENTRY_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_ENTRY_PAGE));
   buffer = gtk_text_view_get_buffer (haven_entry_page_get_body_view (page));
   gtk_text_buffer_insert_at_cursor (buffer, text->str, -1);
@@ -462,9 +440,9 @@ test_failed_save_keeps_text (Fixture       *f,
   /* Room again: the retry saves it, and the banner goes. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  activate (page, "entry.save-now", NULL);
+  haven_test_ui_activate (page, "entry.save-now", NULL);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
 }
 
@@ -484,7 +462,7 @@ test_locked_journal_keeps_text (Fixture       *f,
   g_assert_cmpint (sqlite3_open (haven_store_get_path (f->store), &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
   page = HAVEN_ENTRY_PAGE (haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_ENTRY_PAGE));
   buffer = gtk_text_view_get_buffer (haven_entry_page_get_body_view (page));
   gtk_text_buffer_insert_at_cursor (buffer, text, -1);
@@ -505,9 +483,9 @@ test_locked_journal_keeps_text (Fixture       *f,
   /* The other program lets go: the same text saves, and the banner goes. */
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  activate (page, "entry.save-now", NULL);
+  haven_test_ui_activate (page, "entry.save-now", NULL);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
-  activate (f->window, "win.show-home", NULL);
+  haven_test_ui_activate (f->window, "win.show-home", NULL);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 1);
 }
 
@@ -529,7 +507,7 @@ test_render_every_step (Fixture       *f,
           if (flows[i]->n_steps == 0)
             continue;
 
-          activate (f->window, "win.start-flow", "s", flows[i]->id);
+          haven_test_ui_activate (f->window, "win.start-flow", "s", flows[i]->id);
           for (guint s = 0; s <= flows[i]->n_steps; s++)
             {
               g_autofree char *name = g_strdup_printf ("step-%s-%02u-%s", flows[i]->id, s,
@@ -540,7 +518,7 @@ test_render_every_step (Fixture       *f,
               if (s < flows[i]->n_steps)
                 next (f);
             }
-          activate (flow_page (f), "flow.close", NULL);
+          haven_test_ui_activate (flow_page (f), "flow.close", NULL);
         }
     }
 }
@@ -551,13 +529,13 @@ test_narrow_flow (Fixture       *f,
 {
   haven_test_ui_resize (GTK_WINDOW (f->window), 360, 720);
 
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_AFTER_CONFLICT);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "narrow-flow-text"));
   next (f);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "narrow-flow-chips"));
   next (f);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "narrow-flow-scale"));
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_CALM_DOWN);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_CALM_DOWN);
   next (f);
   next (f);
   g_object_unref (haven_test_ui_render (GTK_WIDGET (f->window), "narrow-flow-breathing"));
@@ -567,7 +545,7 @@ static void
 test_icon_buttons_have_labels (Fixture       *f,
                                gconstpointer  data)
 {
-  activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
+  haven_test_ui_activate (f->window, "win.start-flow", "s", HAVEN_FLOW_FREE);
 
   /* Every button that shows only an icon says what it does. */
   for (GtkWidget *w = GTK_WIDGET (f->window); w != NULL; )
