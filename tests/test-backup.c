@@ -103,7 +103,9 @@ static void
 fill (HavenStore *store,
       guint       n)
 {
-  g_autofree char *text = g_strnfill (300, 'w');
+  /* Long enough that the rows, not the schema, fill the second half of the file, which
+   * damage_file() scrambles. */
+  g_autofree char *text = g_strnfill (2000, 'w');
 
   for (guint i = 0; i < n; i++)
     add_entry (store, text);

@@ -199,6 +199,28 @@ test_from_version_1 (Fixture       *f,
   found = haven_journal_model_new (store, filter);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
 
+  /* Version 3: the per-day sums the charts read were worked out from the records already
+   * there (the trashed entry left out); each record carries its local day. */
+  g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_mood;"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (mood_total) FROM day_mood;"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_reaction"
+                                       " WHERE reaction = 'withdraw';"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM day_reaction;"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_pain_point;"), ==, 3);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_help;"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (drop_total) FROM day_help;"), ==, 8);
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (1762090000);
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, g_date_time_get_day_of_month (at), g_date_time_get_month (at),
+                    g_date_time_get_year (at));
+    g_assert_cmpint (query_int (f->path, "SELECT day FROM checkin WHERE id = 1;"), ==,
+                     (gint64) g_date_get_julian (&date) - 719163);
+    g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM entry WHERE day IS NULL;"), ==, 0);
+  }
+
   /* And the new version's parts work. */
   tag = haven_store_add_tag (store, "werk", &error);
   g_assert_no_error (error);

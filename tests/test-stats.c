@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "haven-answers.h"
 #include "haven-demo.h"
@@ -766,6 +767,337 @@ test_demo_read_only (Fixture       *f,
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 0);
 }
 
+/* The per-day sums the charts read are kept by triggers; after any mix of saves, edits,
+ * drafts, trash, restores and purges they must equal what the records themselves say. */
+
+static const char * const expected_days_sql[] = {
+  /* day_mood */
+  "SELECT day, count (*), sum (mood) FROM checkin WHERE deleted_at IS NULL GROUP BY day",
+  /* day_reaction: once per record */
+  "SELECT day, r, count (*) FROM ("
+  " SELECT 'c' || id, day, reaction AS r FROM checkin"
+  "  WHERE deleted_at IS NULL AND reaction IS NOT NULL"
+  " UNION"
+  " SELECT 'e' || e.id, e.day, j.value FROM entry e, json_each (e.answers, '$.reaction') j"
+  "  WHERE e.deleted_at IS NULL AND e.is_draft = 0)"
+  " GROUP BY day, r",
+  /* day_pain_point */
+  "SELECT day, p, count (*) FROM ("
+  " SELECT c.day, cp.pain_point_id AS p FROM checkin c, checkin_pain_point cp"
+  "  WHERE cp.checkin_id = c.id AND c.deleted_at IS NULL"
+  " UNION ALL"
+  " SELECT e.day, ep.pain_point_id FROM entry e, entry_pain_point ep"
+  "  WHERE ep.entry_id = e.id AND e.deleted_at IS NULL AND e.is_draft = 0)"
+  " GROUP BY day, p",
+  /* day_help: where both intensities are known, once per strategy and record */
+  "SELECT day, s, count (*), sum (d) FROM ("
+  " SELECT 'c' || c.id, c.day, j.value AS s, c.intensity_before - c.intensity_after AS d"
+  "  FROM checkin c, json_each (c.regulation) j"
+  "  WHERE c.deleted_at IS NULL AND c.intensity_before IS NOT NULL"
+  "   AND c.intensity_after IS NOT NULL"
+  " UNION"
+  " SELECT 'e' || e.id, e.day, j.value,"
+  "  json_extract (e.answers, '$.intensity') - json_extract (e.answers, '$.\"intensity-after\"')"
+  "  FROM entry e, json_each (e.answers, '$.\"what-helped\"') j"
+  "  WHERE e.deleted_at IS NULL AND e.is_draft = 0"
+  "   AND json_extract (e.answers, '$.intensity') IS NOT NULL"
+  "   AND json_extract (e.answers, '$.\"intensity-after\"') IS NOT NULL)"
+  " GROUP BY day, s",
+};
+
+static const char * const kept_days_sql[] = {
+  "SELECT day, n, mood_total FROM day_mood",
+  "SELECT day, reaction, n FROM day_reaction",
+  "SELECT day, pain_point_id, n FROM day_pain_point",
+  "SELECT day, strategy, n, drop_total FROM day_help",
+};
+
+static gint64
+query_count (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+static gint64
+local_day_of (HavenTime at)
+{
+  g_autoptr(GDateTime) local_time = g_date_time_new_from_unix_local (at);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local_time),
+                  g_date_time_get_month (local_time), g_date_time_get_year (local_time));
+  return (gint64) g_date_get_julian (&date) - 719163;
+}
+
+static void
+assert_days_kept (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "journal.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *records[] = { "SELECT at, day FROM checkin", "SELECT occurred_at, day FROM entry" };
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  /* Every record carries its local day. */
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, records[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==,
+                         local_day_of (sqlite3_column_int64 (stmt, 0)));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_days_sql); i++)
+    {
+      g_autofree char *missing = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
+                                                  expected_days_sql[i], kept_days_sql[i]);
+      g_autofree char *extra = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT %s)",
+                                                kept_days_sql[i], expected_days_sql[i]);
+
+      g_assert_cmpint (query_count (db, missing), ==, 0);
+      g_assert_cmpint (query_count (db, extra), ==, 0);
+    }
+
+  sqlite3_close (db);
+}
+
+static const char *
+pick (GRand              *rand,
+      const char * const *words,
+      guint               n_words)
+{
+  return words[g_rand_int_range (rand, 0, n_words)];
+}
+
+static void
+random_pain_points (Fixture *f,
+                    GRand   *rand,
+                    gint64   points[3],
+                    guint   *n_points)
+{
+  guint n = g_rand_int_range (rand, 0, 4);
+
+  *n_points = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = points[3 + g_rand_int_range (rand, 0, 4)];
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < *n_points; j++)
+        seen |= points[j] == id;
+      if (!seen)
+        points[(*n_points)++] = id;
+    }
+}
+
+static void
+randomize_checkin (Fixture      *f,
+                   GRand        *rand,
+                   HavenCheckin *checkin,
+                   HavenTime     start,
+                   const gint64 *spots)
+{
+  static const char * const strategies[] = { "slow-breathing", "break", "moving", "writing" };
+  const char *regulation[3] = { NULL, NULL, NULL };
+  gint64 points[7];
+  guint n_points;
+
+  memcpy (points + 3, spots, 4 * sizeof (gint64));
+  haven_checkin_set_at (checkin, start + g_rand_int_range (rand, 0, 40 * 24 * 3600));
+  haven_checkin_set_mood (checkin, g_rand_int_range (rand, 1, 6));
+  haven_checkin_set_reaction (checkin, g_rand_int_range (rand, 0, HAVEN_REACTION_LAST + 1));
+  haven_checkin_set_intensity_before (checkin, g_rand_int_range (rand, -1, 11));
+  haven_checkin_set_intensity_after (checkin, g_rand_int_range (rand, -1, 11));
+  if (g_rand_boolean (rand))
+    {
+      regulation[0] = pick (rand, strategies, G_N_ELEMENTS (strategies));
+      regulation[1] = g_rand_boolean (rand) ? pick (rand, strategies, G_N_ELEMENTS (strategies))
+                                            : NULL;
+    }
+  haven_checkin_set_regulation (checkin, regulation);
+  random_pain_points (f, rand, points, &n_points);
+  haven_checkin_set_pain_point_ids (checkin, points, n_points);
+}
+
+static void
+randomize_entry (Fixture    *f,
+                 GRand      *rand,
+                 HavenEntry *entry,
+                 HavenTime   start,
+                 const gint64 *spots)
+{
+  static const char * const reactions[] = { "pursue", "withdraw", "freeze", "pause" };
+  static const char * const strategies[] = { "slow-breathing", "break", "moving", "writing" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) answers = NULL;
+  g_autoptr(GString) text = g_string_new ("{'note': <'x'>");
+  gint64 points[7];
+  guint n_points;
+
+  memcpy (points + 3, spots, 4 * sizeof (gint64));
+  if (g_rand_boolean (rand))
+    g_string_append_printf (text, ", 'reaction': <['%s', '%s']>",
+                            pick (rand, reactions, G_N_ELEMENTS (reactions)),
+                            pick (rand, reactions, G_N_ELEMENTS (reactions)));
+  if (g_rand_boolean (rand))
+    g_string_append_printf (text, ", 'what-helped': <['%s', '%s']>",
+                            pick (rand, strategies, G_N_ELEMENTS (strategies)),
+                            pick (rand, strategies, G_N_ELEMENTS (strategies)));
+  if (g_rand_int_range (rand, 0, 4) > 0)
+    g_string_append_printf (text, ", 'intensity': <int64 %d>", g_rand_int_range (rand, 0, 11));
+  if (g_rand_int_range (rand, 0, 4) > 0)
+    g_string_append_printf (text, ", 'intensity-after': <int64 %d>",
+                            g_rand_int_range (rand, 0, 11));
+  g_string_append (text, "}");
+
+  answers = g_variant_ref_sink (g_variant_new_parsed (text->str));
+  g_assert_true (haven_entry_set_answers (entry, answers, &error));
+  g_assert_no_error (error);
+  haven_entry_set_occurred_at (entry, start + g_rand_int_range (rand, 0, 40 * 24 * 3600));
+  haven_entry_set_is_draft (entry, g_rand_int_range (rand, 0, 4) == 0);
+  random_pain_points (f, rand, points, &n_points);
+  haven_entry_set_pain_point_ids (entry, points, n_points);
+}
+
+static void
+forget_purged (Fixture *f,
+               GArray  *entries,
+               GArray  *checkins)
+{
+  for (guint i = entries->len; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HavenEntry) entry = haven_store_get_entry (f->store, g_array_index (entries, gint64, i - 1), &error);
+
+      if (entry == NULL)
+        g_array_remove_index_fast (entries, i - 1);
+    }
+  for (guint i = checkins->len; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HavenCheckin) checkin = haven_store_get_checkin (f->store, g_array_index (checkins, gint64, i - 1), &error);
+
+      if (checkin == NULL)
+        g_array_remove_index_fast (checkins, i - 1);
+    }
+}
+
+static void
+test_days_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261130);
+  g_autoptr(GArray) checkins = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Across the change to summer time, so some days are 23 hours long. */
+  HavenTime start = local (2026, 3, 10, 0, 0);
+  gint64 spots[4];
+
+  spots[0] = pain_point (f, "not being heard");
+  spots[1] = pain_point (f, "being left alone");
+  spots[2] = pain_point (f, "criticism");
+  spots[3] = pain_point (f, "money");
+
+  for (guint step = 0; step < 600; step++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint op = g_rand_int_range (rand, 0, 10);
+      gboolean is_entry = g_rand_boolean (rand);
+      GArray *ids = is_entry ? entries : checkins;
+      gint64 id = ids->len > 0 ? g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len))
+                               : 0;
+
+      if (op <= 2 || id == 0)
+        {
+          /* A new record. */
+          if (is_entry)
+            {
+              g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+
+              randomize_entry (f, rand, entry, start, spots);
+              g_assert_true (haven_store_save_entry (f->store, entry, &error));
+              id = haven_entry_get_id (entry);
+            }
+          else
+            {
+              g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+
+              randomize_checkin (f, rand, checkin, start, spots);
+              g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+              id = haven_checkin_get_id (checkin);
+            }
+          g_assert_no_error (error);
+          g_array_append_val (ids, id);
+        }
+      else if (op <= 5)
+        {
+          /* An edit: another day, other answers, other raw spots, a draft published. */
+          if (is_entry)
+            {
+              g_autoptr(HavenEntry) entry = haven_store_get_entry (f->store, id, &error);
+
+              g_assert_no_error (error);
+              randomize_entry (f, rand, entry, start, spots);
+              g_assert_true (haven_store_save_entry (f->store, entry, &error));
+            }
+          else
+            {
+              g_autoptr(HavenCheckin) checkin = haven_store_get_checkin (f->store, id, &error);
+
+              g_assert_no_error (error);
+              randomize_checkin (f, rand, checkin, start, spots);
+              g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+            }
+          g_assert_no_error (error);
+        }
+      else if (op <= 7)
+        {
+          /* To the trash and back; either may be a no-op for a record already there. */
+          gboolean ok = op == 6
+                        ? (is_entry ? haven_store_trash_entry : haven_store_trash_checkin) (f->store, id, &error)
+                        : (is_entry ? haven_store_restore_entry : haven_store_restore_checkin) (f->store, id, &error);
+
+          if (!ok)
+            g_clear_error (&error);
+        }
+      else if (op == 8)
+        {
+          /* Deleted for good, from the trash or not. */
+          g_assert_true ((is_entry ? haven_store_purge_entry : haven_store_purge_checkin) (f->store, id, &error));
+          g_assert_no_error (error);
+          for (guint i = 0; i < ids->len; i++)
+            if (g_array_index (ids, gint64, i) == id)
+              g_array_remove_index_fast (ids, i);
+        }
+      else if (g_rand_int_range (rand, 0, 10) == 0)
+        {
+          g_assert_true (haven_store_empty_trash (f->store, &error));
+          g_assert_no_error (error);
+          forget_purged (f, entries, checkins);
+        }
+
+      if (step % 50 == 49)
+        assert_days_kept (f);
+    }
+
+  g_assert_cmpuint (haven_store_count_checkins (f->store) + haven_store_count_entries (f->store),
+                    >, 50);
+  assert_days_kept (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +1123,7 @@ main (int   argc,
   ADD ("/stats/mood/daily", test_mood_series);
   ADD ("/stats/pain-points/weeks", test_pain_point_weeks);
   ADD ("/stats/what-helps", test_what_helps);
+  ADD ("/stats/days-kept", test_days_kept);
   ADD ("/stats/empty", test_empty_journal);
   ADD ("/stats/observations/english", test_observations);
   ADD ("/stats/observations/dutch", test_observations_dutch);

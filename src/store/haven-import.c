@@ -1965,11 +1965,11 @@ apply_entry (Apply        *a,
                                  ? "UPDATE entry SET kind = ?2, flow_id = ?3, flow_step = ?4, "
                                    "occurred_at = ?5, created_at = ?6, updated_at = ?7, "
                                    "title = ?8, body = ?9, answers = ?10, answers_text = ?11, "
-                                   "is_draft = ?12 WHERE id = ?13;"
+                                   "is_draft = ?12, day = haven_local_day (?5) WHERE id = ?13;"
                                  : "INSERT INTO entry (uuid, kind, flow_id, flow_step, "
                                    "occurred_at, created_at, updated_at, title, body, answers, "
-                                   "answers_text, is_draft) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                   "?8, ?9, ?10, ?11, ?12);",
+                                   "answers_text, is_draft, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                   "?7, ?8, ?9, ?10, ?11, ?12, haven_local_day (?5));",
                                  error);
     if (stmt == NULL)
       return FALSE;
@@ -2086,11 +2086,12 @@ apply_checkin (Apply          *a,
                                    "updated_at = ?4, mood = ?5, emotions = ?6, "
                                    "intensity_before = ?7, reaction = ?8, body_signals = ?9, "
                                    "regulation = ?10, intensity_after = ?11, note = ?12, "
-                                   "entry_id = ?13 WHERE id = ?14;"
+                                   "entry_id = ?13, day = haven_local_day (?2) WHERE id = ?14;"
                                  : "INSERT INTO checkin (uuid, at, created_at, updated_at, mood, "
                                    "emotions, intensity_before, reaction, body_signals, "
-                                   "regulation, intensity_after, note, entry_id) VALUES (?1, "
-                                   "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);",
+                                   "regulation, intensity_after, note, entry_id, day) VALUES ("
+                                   "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                                   "haven_local_day (?2));",
                                  error);
     if (stmt == NULL)
       return FALSE;

@@ -3,11 +3,14 @@
  * Copyright 2026 The Haven authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Local days are counted in SQL: julianday (at, 'unixepoch', 'localtime', 'start of day')
- * minus the period's first day gives a whole number of days, through summer time changes
- * (SQLite asks the C library, as GDateTime does, so both agree on what "local" is). A week
- * is seven such days, so buckets never drift by an hour. Only rows inside [from, to) are
- * read, through the (at, id) indexes.
+ * The charts read the per-day sums the schema keeps (day_mood, day_reaction, day_pain_point,
+ * day_help; see haven-store-migrations.c), so a chart over ten years reads a few thousand
+ * small rows however many records there are. A day is a local calendar day (days since
+ * 1 January 1970, written with each record); a week is seven of them from the period's first
+ * day, so buckets never drift by an hour through summer time.
+ *
+ * The comparisons between two stretches of time (the observations) take instants and read
+ * the records themselves: they cover weeks, not years.
  */
 #include "config.h"
 
@@ -21,37 +24,21 @@
 /* GDate's day number of 1 January 1970. */
 #define EPOCH_JULIAN 719163
 
-/* Local day numbers, counted from a period's first day. The offset from UTC comes from the
- * time zone for each instant, so a day is a local calendar day through summer time. */
-typedef struct
-{
-  GTimeZone *tz;
-  gint64     day0;
-} DayMapper;
-
-static void
-day_mapper_init (DayMapper              *mapper,
-                 const HavenStatsPeriod *period)
-{
-  mapper->tz = g_time_zone_new_local ();
-  mapper->day0 = (gint64) g_date_get_julian (&period->first_day) - EPOCH_JULIAN;
-}
-
-static void
-day_mapper_clear (DayMapper *mapper)
-{
-  g_clear_pointer (&mapper->tz, g_time_zone_unref);
-}
-
+/* The period's first day as a local day number, as the day columns count. */
 static gint64
-day_mapper_day (DayMapper *mapper,
-                HavenTime  at)
+period_day0 (const HavenStatsPeriod *period)
 {
-  int interval = g_time_zone_find_interval (mapper->tz, G_TIME_TYPE_UNIVERSAL, at);
-  gint64 local = at + (interval >= 0 ? g_time_zone_get_offset (mapper->tz, interval) : 0);
-  gint64 day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  return (gint64) g_date_get_julian (&period->first_day) - EPOCH_JULIAN;
+}
 
-  return day - mapper->day0;
+/* Binds :first and :end, a half-open range of local day numbers. */
+static void
+bind_days (sqlite3_stmt *stmt,
+           gint64        first,
+           gint64        end)
+{
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":first"), first);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":end"), end);
 }
 
 static const char * const range_names[] = { "4-weeks", "3-months", "year", "all" };
@@ -260,21 +247,6 @@ haven_stats_period_week_start (const HavenStatsPeriod *period,
   return haven_stats_period_day_start (period, week * 7);
 }
 
-/* Binds :from and :to. */
-static void
-bind_period (sqlite3_stmt           *stmt,
-             const HavenStatsPeriod *period,
-             HavenTime               from,
-             HavenTime               to)
-{
-  int index;
-
-  if ((index = sqlite3_bind_parameter_index (stmt, ":from")) > 0)
-    sqlite3_bind_int64 (stmt, index, from);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":to")) > 0)
-    sqlite3_bind_int64 (stmt, index, to);
-}
-
 static gboolean
 finish_rows (HavenStore  *store,
              int          rc,
@@ -298,8 +270,7 @@ haven_stats_mood_series (HavenStore              *store,
   g_autoptr(HavenMoodSeries) series = NULL;
   g_autofree guint *counts = NULL;
   g_autofree gint64 *sums = NULL;
-  DayMapper days;
-  GDate before;
+  gint64 first;
   guint n_days;
   guint span;
   int rc;
@@ -307,34 +278,29 @@ haven_stats_mood_series (HavenStore              *store,
   g_return_val_if_fail (HAVEN_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL && period->n_weeks > 0, NULL);
 
-  /* Six days before the period too, for the first days' seven-day means. */
   stmt = _haven_store_prepare (store,
-                               "SELECT at, mood FROM checkin"
-                               " WHERE deleted_at IS NULL AND at >= :from AND at < :to;",
+                               "SELECT day, n, mood_total FROM day_mood"
+                               " WHERE day >= :first AND day < :end;",
                                error);
   if (stmt == NULL)
     return NULL;
 
-  before = period->first_day;
-  g_date_subtract_days (&before, 6);
-  bind_period (stmt, period, local_midnight (&before), period->to);
-
+  /* Six days before the period too, for the first days' seven-day means. */
   n_days = haven_stats_period_n_days (period);
   span = n_days + 6;
+  first = period_day0 (period) - 6;
+  bind_days (stmt, first, first + span);
+
   counts = g_new0 (guint, span);
   sums = g_new0 (gint64, span);
 
-  day_mapper_init (&days, period);
   while ((rc = _haven_step (stmt)) == SQLITE_ROW)
     {
-      gint64 day = day_mapper_day (&days, sqlite3_column_int64 (stmt, 0)) + 6;
+      gint64 day = sqlite3_column_int64 (stmt, 0) - first;
 
-      if (day < 0 || day >= span)
-        continue;
-      counts[day]++;
-      sums[day] += sqlite3_column_int (stmt, 1);
+      counts[day] = sqlite3_column_int (stmt, 1);
+      sums[day] = sqlite3_column_int64 (stmt, 2);
     }
-  day_mapper_clear (&days);
   if (!finish_rows (store, rc, error))
     return NULL;
 
@@ -397,36 +363,37 @@ haven_stats_reaction_weeks (HavenStore              *store,
 {
   g_autoptr(HavenCachedStmt) stmt = NULL;
   g_autoptr(HavenReactionWeeks) weeks = NULL;
-  DayMapper days;
+  gint64 day0;
   int rc;
 
   g_return_val_if_fail (HAVEN_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL && period->n_weeks > 0, NULL);
 
-  stmt = _haven_store_prepare (store, REACTIONS_SQL ("SELECT t, r", ""), error);
+  stmt = _haven_store_prepare (store,
+                               "SELECT day, reaction, n FROM day_reaction"
+                               " WHERE day >= :first AND day < :end;",
+                               error);
   if (stmt == NULL)
     return NULL;
-  bind_period (stmt, period, period->from, period->to);
+  day0 = period_day0 (period);
+  bind_days (stmt, day0, day0 + haven_stats_period_n_days (period));
 
   weeks = g_new0 (HavenReactionWeeks, 1);
   weeks->period = *period;
   weeks->n_weeks = period->n_weeks;
   weeks->counts = g_new0 (guint, weeks->n_weeks * HAVEN_REACTION_LAST);
 
-  day_mapper_init (&days, period);
   while ((rc = _haven_step (stmt)) == SQLITE_ROW)
     {
-      gint64 day = day_mapper_day (&days, sqlite3_column_int64 (stmt, 0));
+      gint64 week = (sqlite3_column_int64 (stmt, 0) - day0) / 7;
       HavenReaction reaction;
 
-      if (day < 0 || day / 7 >= weeks->n_weeks ||
-          !haven_reaction_from_string ((const char *) sqlite3_column_text (stmt, 1), &reaction) ||
+      if (!haven_reaction_from_string ((const char *) sqlite3_column_text (stmt, 1), &reaction) ||
           reaction == HAVEN_REACTION_NONE)
         continue;
 
-      weeks->counts[(day / 7) * HAVEN_REACTION_LAST + reaction - 1]++;
+      weeks->counts[week * HAVEN_REACTION_LAST + reaction - 1] += sqlite3_column_int (stmt, 2);
     }
-  day_mapper_clear (&days);
   if (!finish_rows (store, rc, error))
     return NULL;
 
@@ -536,19 +503,15 @@ haven_stats_pain_point_weeks (HavenStore              *store,
                               const HavenStatsPeriod  *period,
                               GError                 **error)
 {
+  g_autoptr(HavenCachedStmt) names = NULL;
   g_autoptr(HavenCachedStmt) stmt = NULL;
   g_autoptr(HavenPainPointWeeks) weeks = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  DayMapper days;
+  gint64 day0;
   int rc;
 
   g_return_val_if_fail (HAVEN_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL && period->n_weeks > 0, NULL);
-
-  stmt = _haven_store_prepare (store, PAIN_POINTS_SQL ("SELECT t, p, pp.name", ""), error);
-  if (stmt == NULL)
-    return NULL;
-  bind_period (stmt, period, period->from, period->to);
 
   weeks = g_new0 (HavenPainPointWeeks, 1);
   weeks->period = *period;
@@ -556,36 +519,60 @@ haven_stats_pain_point_weeks (HavenStore              *store,
   weeks->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pain_point_row_free);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  day_mapper_init (&days, period);
+  /* A handful of names, looked up once rather than joined to every day. */
+  names = _haven_store_prepare (store,
+                                "SELECT id, name FROM pain_point WHERE deleted_at IS NULL;",
+                                error);
+  if (names == NULL)
+    return NULL;
+  while ((rc = _haven_step (names)) == SQLITE_ROW)
+    {
+      HavenPainPointRow *row = g_new0 (HavenPainPointRow, 1);
+
+      row->id = sqlite3_column_int64 (names, 0);
+      row->name = g_strdup ((const char *) sqlite3_column_text (names, 1));
+      row->weekly = g_new0 (guint, weeks->n_weeks);
+      g_ptr_array_add (weeks->rows, row);
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  if (!finish_rows (store, rc, error))
+    return NULL;
+
+  stmt = _haven_store_prepare (store,
+                               "SELECT day, pain_point_id, n FROM day_pain_point"
+                               " WHERE day >= :first AND day < :end;",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  day0 = period_day0 (period);
+  bind_days (stmt, day0, day0 + haven_stats_period_n_days (period));
+
   while ((rc = _haven_step (stmt)) == SQLITE_ROW)
     {
-      gint64 day = day_mapper_day (&days, sqlite3_column_int64 (stmt, 0));
-      gint64 week = day >= 0 ? day / 7 : -1;
+      gint64 week = (sqlite3_column_int64 (stmt, 0) - day0) / 7;
       gint64 id = sqlite3_column_int64 (stmt, 1);
-      guint count = 1;
-      HavenPainPointRow *row;
+      guint count = sqlite3_column_int (stmt, 2);
+      HavenPainPointRow *row = g_hash_table_lookup (by_id, &id);
 
-      if (week < 0 || week >= weeks->n_weeks)
-        continue;
-
-      row = g_hash_table_lookup (by_id, &id);
+      /* A raw spot that was deleted is not charted. */
       if (row == NULL)
-        {
-          row = g_new0 (HavenPainPointRow, 1);
-          row->id = id;
-          row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-          row->weekly = g_new0 (guint, weeks->n_weeks);
-          g_ptr_array_add (weeks->rows, row);
-          g_hash_table_insert (by_id, &row->id, row);
-        }
+        continue;
 
       row->weekly[week] += count;
       row->total += count;
       weeks->max_cell = MAX (weeks->max_cell, row->weekly[week]);
     }
-  day_mapper_clear (&days);
   if (!finish_rows (store, rc, error))
     return NULL;
+
+  /* Only raw spots that came up in the period. */
+  for (guint i = weeks->rows->len; i > 0; i--)
+    {
+      HavenPainPointRow *row = g_ptr_array_index (weeks->rows, i - 1);
+
+      if (row->total == 0)
+        g_ptr_array_remove_index_fast (weeks->rows, i - 1);
+    }
 
   g_ptr_array_sort (weeks->rows, compare_pain_point_rows);
 
@@ -662,40 +649,25 @@ haven_stats_what_helps (HavenStore              *store,
 {
   g_autoptr(HavenCachedStmt) stmt = NULL;
   g_autoptr(HavenHelpStats) stats = NULL;
+  gint64 day0;
   int rc;
 
   g_return_val_if_fail (HAVEN_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  /* Only where both intensities were noted: a strategy without them says nothing. */
+  /* Only moments where both intensities were noted count: a strategy without them says
+   * nothing about what it changed (the triggers leave those out). */
   stmt = _haven_store_prepare (store,
-                               "SELECT s, count (*), avg (b - a) AS drop_ FROM ("
-                               " SELECT j.value AS s, c.intensity_before AS b,"
-                               "  c.intensity_after AS a"
-                               "  FROM checkin c, json_each (c.regulation) j"
-                               "  WHERE c.deleted_at IS NULL AND c.at >= :from AND c.at < :to"
-                               "   AND c.regulation <> '[]'"
-                               "   AND c.intensity_before IS NOT NULL"
-                               "   AND c.intensity_after IS NOT NULL"
-                               " UNION ALL"
-                               /* One parse of the answers per entry: the three values
-                                * come out as a small array. */
-                               " SELECT j.value, json_extract (x.v, '$[0]'),"
-                               "  json_extract (x.v, '$[1]')"
-                               "  FROM (SELECT json_extract (e.answers, '$.intensity',"
-                               "         '$.\"intensity-after\"', '$.\"what-helped\"') AS v"
-                               "        FROM entry e"
-                               "        WHERE e.deleted_at IS NULL AND e.is_draft = 0"
-                               "         AND e.occurred_at >= :from AND e.occurred_at < :to"
-                               "         AND instr (e.answers, '\"what-helped\"') > 0) x,"
-                               "   json_each (x.v, '$[2]') j"
-                               "  WHERE json_type (x.v, '$[0]') = 'integer'"
-                               "   AND json_type (x.v, '$[1]') = 'integer'"
-                               ") GROUP BY s ORDER BY drop_ DESC, count (*) DESC, s;",
+                               "SELECT strategy, n, CAST (drop_total AS REAL) / n AS drop_"
+                               " FROM (SELECT strategy, sum (n) AS n, sum (drop_total) AS drop_total"
+                               "       FROM day_help WHERE day >= :first AND day < :end"
+                               "       GROUP BY strategy)"
+                               " ORDER BY drop_ DESC, n DESC, strategy;",
                                error);
   if (stmt == NULL)
     return NULL;
-  bind_period (stmt, period, period->from, period->to);
+  day0 = period_day0 (period);
+  bind_days (stmt, day0, day0 + haven_stats_period_n_days (period));
 
   stats = g_new0 (HavenHelpStats, 1);
   stats->period = *period;

@@ -147,9 +147,223 @@ static const char migration_2[] =
   ") STRICT, WITHOUT ROWID;\n"
   "CREATE INDEX checkin_tag_rev_idx ON checkin_tag (tag_id, checkin_id);\n";
 
+/* Version 3: the local day of every entry and check-in, and sums per day for the charts,
+ * kept in step by triggers, so a chart over ten years reads a few thousand small rows
+ * instead of every record and its answers.
+ *
+ * The day is written once, by the store (haven_local_day, a function of the connection),
+ * from the time zone at the time of writing: a moment stays on the day it was lived.
+ *
+ * A record counts while it is live: a check-in not in the trash; an entry neither in the
+ * trash nor a draft. Each trigger takes a record's old contribution away and adds the new
+ * one; a row that drops to zero is removed. A reaction or strategy counts once per record.
+ * The sums are exact, never estimates, so a chart and the list behind it always agree. */
+
+#define CHECKIN_ADD(r) \
+  "  INSERT INTO day_mood (day, n, mood_total) VALUES (" r ".day, 1, " r ".mood)\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1, mood_total = mood_total + excluded.mood_total;\n" \
+  "  INSERT INTO day_reaction (day, reaction, n)\n" \
+  "    SELECT " r ".day, " r ".reaction, 1 WHERE " r ".reaction IS NOT NULL\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1;\n" \
+  "  INSERT INTO day_pain_point (day, pain_point_id, n)\n" \
+  "    SELECT " r ".day, pain_point_id, 1 FROM checkin_pain_point WHERE checkin_id = " r ".id\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1;\n" \
+  "  INSERT INTO day_help (day, strategy, n, drop_total)\n" \
+  "    SELECT DISTINCT " r ".day, value, 1, " r ".intensity_before - " r ".intensity_after\n" \
+  "      FROM json_each (" r ".regulation)\n" \
+  "      WHERE type = 'text' AND " r ".intensity_before IS NOT NULL\n" \
+  "       AND " r ".intensity_after IS NOT NULL\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1, drop_total = drop_total + excluded.drop_total;\n"
+
+#define CHECKIN_REMOVE(r) \
+  "  UPDATE day_mood SET n = n - 1, mood_total = mood_total - " r ".mood\n" \
+  "    WHERE day = " r ".day;\n" \
+  "  UPDATE day_reaction SET n = n - 1 WHERE day = " r ".day AND reaction = " r ".reaction;\n" \
+  "  UPDATE day_pain_point SET n = n - 1 WHERE day = " r ".day AND pain_point_id IN\n" \
+  "    (SELECT pain_point_id FROM checkin_pain_point WHERE checkin_id = " r ".id);\n" \
+  "  UPDATE day_help\n" \
+  "    SET n = n - 1, drop_total = drop_total - (" r ".intensity_before - " r ".intensity_after)\n" \
+  "    WHERE day = " r ".day AND " r ".intensity_before IS NOT NULL\n" \
+  "     AND " r ".intensity_after IS NOT NULL AND strategy IN\n" \
+  "     (SELECT value FROM json_each (" r ".regulation) WHERE type = 'text');\n" \
+  REMOVE_EMPTY (r)
+
+#define ENTRY_ADD(r) \
+  "  INSERT INTO day_reaction (day, reaction, n)\n" \
+  "    SELECT DISTINCT " r ".day, value, 1 FROM json_each (" r ".answers, '$.reaction')\n" \
+  "      WHERE type = 'text'\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1;\n" \
+  "  INSERT INTO day_pain_point (day, pain_point_id, n)\n" \
+  "    SELECT " r ".day, pain_point_id, 1 FROM entry_pain_point WHERE entry_id = " r ".id\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1;\n" \
+  "  INSERT INTO day_help (day, strategy, n, drop_total)\n" \
+  "    SELECT DISTINCT " r ".day, value, 1,\n" \
+  "      (" r ".answers ->> '$.intensity') - (" r ".answers ->> '$.\"intensity-after\"')\n" \
+  "      FROM json_each (" r ".answers, '$.\"what-helped\"')\n" \
+  "      WHERE type = 'text' AND json_type (" r ".answers, '$.intensity') = 'integer'\n" \
+  "       AND json_type (" r ".answers, '$.\"intensity-after\"') = 'integer'\n" \
+  "    ON CONFLICT DO UPDATE SET n = n + 1, drop_total = drop_total + excluded.drop_total;\n"
+
+#define ENTRY_REMOVE(r) \
+  "  UPDATE day_reaction SET n = n - 1 WHERE day = " r ".day AND reaction IN\n" \
+  "    (SELECT value FROM json_each (" r ".answers, '$.reaction') WHERE type = 'text');\n" \
+  "  UPDATE day_pain_point SET n = n - 1 WHERE day = " r ".day AND pain_point_id IN\n" \
+  "    (SELECT pain_point_id FROM entry_pain_point WHERE entry_id = " r ".id);\n" \
+  "  UPDATE day_help\n" \
+  "    SET n = n - 1, drop_total = drop_total - ((" r ".answers ->> '$.intensity') -\n" \
+  "                                             (" r ".answers ->> '$.\"intensity-after\"'))\n" \
+  "    WHERE day = " r ".day AND json_type (" r ".answers, '$.intensity') = 'integer'\n" \
+  "     AND json_type (" r ".answers, '$.\"intensity-after\"') = 'integer' AND strategy IN\n" \
+  "     (SELECT value FROM json_each (" r ".answers, '$.\"what-helped\"') WHERE type = 'text');\n" \
+  REMOVE_EMPTY (r)
+
+#define REMOVE_EMPTY(r) \
+  "  DELETE FROM day_mood WHERE day = " r ".day AND n = 0;\n" \
+  "  DELETE FROM day_reaction WHERE day = " r ".day AND n = 0;\n" \
+  "  DELETE FROM day_pain_point WHERE day = " r ".day AND n = 0;\n" \
+  "  DELETE FROM day_help WHERE day = " r ".day AND n = 0;\n"
+
+#define CHECKIN_LIVE(r) r ".deleted_at IS NULL"
+#define ENTRY_LIVE(r)   r ".deleted_at IS NULL AND " r ".is_draft = 0"
+
+static const char migration_3[] =
+  "ALTER TABLE entry ADD COLUMN day INTEGER;\n"
+  "ALTER TABLE checkin ADD COLUMN day INTEGER;\n"
+  "UPDATE entry SET day = haven_local_day (occurred_at);\n"
+  "UPDATE checkin SET day = haven_local_day (at);\n"
+
+  /* Days are days since 1 January 1970, local. */
+  "CREATE TABLE day_mood (\n"
+  "  day         INTEGER NOT NULL PRIMARY KEY,\n"
+  "  n           INTEGER NOT NULL,\n"
+  "  mood_total  INTEGER NOT NULL\n"
+  ") STRICT, WITHOUT ROWID;\n"
+  "CREATE TABLE day_reaction (\n"
+  "  day       INTEGER NOT NULL,\n"
+  "  reaction  TEXT NOT NULL,\n"
+  "  n         INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (day, reaction)\n"
+  ") STRICT, WITHOUT ROWID;\n"
+  "CREATE TABLE day_pain_point (\n"
+  "  day            INTEGER NOT NULL,\n"
+  "  pain_point_id  INTEGER NOT NULL,\n"
+  "  n              INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (day, pain_point_id)\n"
+  ") STRICT, WITHOUT ROWID;\n"
+  /* What helps: per strategy, how many times, and the sum of (before - after). */
+  "CREATE TABLE day_help (\n"
+  "  day         INTEGER NOT NULL,\n"
+  "  strategy    TEXT NOT NULL,\n"
+  "  n           INTEGER NOT NULL,\n"
+  "  drop_total  INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (day, strategy)\n"
+  ") STRICT, WITHOUT ROWID;\n"
+
+  "INSERT INTO day_mood (day, n, mood_total)\n"
+  "  SELECT day, count (*), sum (mood) FROM checkin WHERE deleted_at IS NULL GROUP BY day;\n"
+  "INSERT INTO day_reaction (day, reaction, n)\n"
+  "  SELECT day, r, count (*) FROM (\n"
+  "    SELECT day, reaction AS r FROM checkin\n"
+  "      WHERE deleted_at IS NULL AND reaction IS NOT NULL\n"
+  "    UNION ALL\n"
+  "    SELECT e.day, j.value FROM entry e, json_each (e.answers, '$.reaction') j\n"
+  "      WHERE e.deleted_at IS NULL AND e.is_draft = 0 AND j.type = 'text'\n"
+  "      GROUP BY e.id, j.value)\n"
+  "  GROUP BY day, r;\n"
+  "INSERT INTO day_pain_point (day, pain_point_id, n)\n"
+  "  SELECT day, p, count (*) FROM (\n"
+  "    SELECT c.day, cp.pain_point_id AS p\n"
+  "      FROM checkin c JOIN checkin_pain_point cp ON cp.checkin_id = c.id\n"
+  "      WHERE c.deleted_at IS NULL\n"
+  "    UNION ALL\n"
+  "    SELECT e.day, ep.pain_point_id\n"
+  "      FROM entry e JOIN entry_pain_point ep ON ep.entry_id = e.id\n"
+  "      WHERE e.deleted_at IS NULL AND e.is_draft = 0)\n"
+  "  GROUP BY day, p;\n"
+  "INSERT INTO day_help (day, strategy, n, drop_total)\n"
+  "  SELECT day, s, count (*), sum (b - a) FROM (\n"
+  "    SELECT c.day, j.value AS s, c.intensity_before AS b, c.intensity_after AS a\n"
+  "      FROM checkin c, json_each (c.regulation) j\n"
+  "      WHERE c.deleted_at IS NULL AND c.intensity_before IS NOT NULL\n"
+  "       AND c.intensity_after IS NOT NULL AND j.type = 'text'\n"
+  "      GROUP BY c.id, j.value\n"
+  "    UNION ALL\n"
+  "    SELECT e.day, j.value, e.answers ->> '$.intensity',\n"
+  "      e.answers ->> '$.\"intensity-after\"'\n"
+  "      FROM entry e, json_each (e.answers, '$.\"what-helped\"') j\n"
+  "      WHERE e.deleted_at IS NULL AND e.is_draft = 0 AND j.type = 'text'\n"
+  "       AND json_type (e.answers, '$.intensity') = 'integer'\n"
+  "       AND json_type (e.answers, '$.\"intensity-after\"') = 'integer'\n"
+  "      GROUP BY e.id, j.value)\n"
+  "  GROUP BY day, s;\n"
+
+  "CREATE TRIGGER checkin_days_insert AFTER INSERT ON checkin\n"
+  "  WHEN " CHECKIN_LIVE ("new") " BEGIN\n"
+  CHECKIN_ADD ("new")
+  "END;\n"
+  /* Before, while its pain points are still linked: deleting the links afterwards (the
+   * cascade) finds no check-in and takes nothing away twice. */
+  "CREATE TRIGGER checkin_days_delete BEFORE DELETE ON checkin\n"
+  "  WHEN " CHECKIN_LIVE ("old") " BEGIN\n"
+  CHECKIN_REMOVE ("old")
+  "END;\n"
+  "CREATE TRIGGER checkin_days_update_old AFTER UPDATE OF day, mood, reaction, regulation,\n"
+  "  intensity_before, intensity_after, deleted_at ON checkin\n"
+  "  WHEN " CHECKIN_LIVE ("old") " BEGIN\n"
+  CHECKIN_REMOVE ("old")
+  "END;\n"
+  "CREATE TRIGGER checkin_days_update_new AFTER UPDATE OF day, mood, reaction, regulation,\n"
+  "  intensity_before, intensity_after, deleted_at ON checkin\n"
+  "  WHEN " CHECKIN_LIVE ("new") " BEGIN\n"
+  CHECKIN_ADD ("new")
+  "END;\n"
+
+  "CREATE TRIGGER entry_days_insert AFTER INSERT ON entry\n"
+  "  WHEN " ENTRY_LIVE ("new") " BEGIN\n"
+  ENTRY_ADD ("new")
+  "END;\n"
+  "CREATE TRIGGER entry_days_delete BEFORE DELETE ON entry\n"
+  "  WHEN " ENTRY_LIVE ("old") " BEGIN\n"
+  ENTRY_REMOVE ("old")
+  "END;\n"
+  "CREATE TRIGGER entry_days_update_old AFTER UPDATE OF day, answers, is_draft, deleted_at\n"
+  "  ON entry WHEN " ENTRY_LIVE ("old") " BEGIN\n"
+  ENTRY_REMOVE ("old")
+  "END;\n"
+  "CREATE TRIGGER entry_days_update_new AFTER UPDATE OF day, answers, is_draft, deleted_at\n"
+  "  ON entry WHEN " ENTRY_LIVE ("new") " BEGIN\n"
+  ENTRY_ADD ("new")
+  "END;\n"
+
+  "CREATE TRIGGER checkin_pain_point_days_insert AFTER INSERT ON checkin_pain_point BEGIN\n"
+  "  INSERT INTO day_pain_point (day, pain_point_id, n)\n"
+  "    SELECT day, new.pain_point_id, 1 FROM checkin\n"
+  "      WHERE id = new.checkin_id AND deleted_at IS NULL\n"
+  "    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+  "END;\n"
+  "CREATE TRIGGER checkin_pain_point_days_delete AFTER DELETE ON checkin_pain_point BEGIN\n"
+  "  UPDATE day_pain_point SET n = n - 1 WHERE pain_point_id = old.pain_point_id AND day =\n"
+  "    (SELECT day FROM checkin WHERE id = old.checkin_id AND deleted_at IS NULL);\n"
+  "  DELETE FROM day_pain_point WHERE pain_point_id = old.pain_point_id AND n = 0 AND day =\n"
+  "    (SELECT day FROM checkin WHERE id = old.checkin_id AND deleted_at IS NULL);\n"
+  "END;\n"
+  "CREATE TRIGGER entry_pain_point_days_insert AFTER INSERT ON entry_pain_point BEGIN\n"
+  "  INSERT INTO day_pain_point (day, pain_point_id, n)\n"
+  "    SELECT day, new.pain_point_id, 1 FROM entry\n"
+  "      WHERE id = new.entry_id AND deleted_at IS NULL AND is_draft = 0\n"
+  "    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+  "END;\n"
+  "CREATE TRIGGER entry_pain_point_days_delete AFTER DELETE ON entry_pain_point BEGIN\n"
+  "  UPDATE day_pain_point SET n = n - 1 WHERE pain_point_id = old.pain_point_id AND day =\n"
+  "    (SELECT day FROM entry WHERE id = old.entry_id AND deleted_at IS NULL AND is_draft = 0);\n"
+  "  DELETE FROM day_pain_point WHERE pain_point_id = old.pain_point_id AND n = 0 AND day =\n"
+  "    (SELECT day FROM entry WHERE id = old.entry_id AND deleted_at IS NULL AND is_draft = 0);\n"
+  "END;\n";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HAVEN_SCHEMA_VERSION);

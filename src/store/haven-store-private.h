@@ -115,4 +115,9 @@ HavenTimeParse  _haven_time_from_rfc3339        (const char    *text,
                                                  HavenTime     *out,
                                                  gint64        *year_out);
 
+/* The local calendar day of an instant, as days since 1 January 1970: what the charts count
+ * by. Also the SQL function haven_local_day (at) on every connection of the store. */
+gint64          _haven_local_day                (HavenTime      at);
+int             _haven_register_functions       (sqlite3       *db);
+
 G_END_DECLS

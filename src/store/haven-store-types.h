@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A journal with a higher PRAGMA user_version was written by a
  * newer Haven and is never touched. */
-#define HAVEN_SCHEMA_VERSION 2
+#define HAVEN_SCHEMA_VERSION 3
 
 typedef enum
 {

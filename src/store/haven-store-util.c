@@ -390,3 +390,37 @@ _haven_time_from_rfc3339 (const char *text,
 
   return HAVEN_TIME_OK;
 }
+
+gint64
+_haven_local_day (HavenTime at)
+{
+  /* GLib keeps the local zone cached, so this is a lookup, not a file read. */
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, at);
+  gint64 local = at + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
+static void
+local_day_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  if (sqlite3_value_type (argv[0]) != SQLITE_INTEGER)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  sqlite3_result_int64 (context, _haven_local_day (sqlite3_value_int64 (argv[0])));
+}
+
+int
+_haven_register_functions (sqlite3 *db)
+{
+  /* Not SQLITE_DETERMINISTIC: the answer follows the time zone, so it must never end up in
+   * an index or a generated column; it is only written into rows, once. */
+  return sqlite3_create_function_v2 (db, "haven_local_day", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                     NULL, local_day_function, NULL, NULL, NULL);
+}

@@ -1076,6 +1076,13 @@ haven_store_open (const char           *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
+  rc = _haven_register_functions (self->db);
+  if (rc != SQLITE_OK)
+    {
+      _haven_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+
   /* Identify the file before anything can write to it. */
   if (!query_int (self->db, "SELECT count(*) FROM sqlite_schema;", &n_objects, error) ||
       !query_int (self->db, "PRAGMA application_id;", &app_id, error) ||
@@ -1453,9 +1460,9 @@ save_entry_in_transaction (HavenStore  *self,
       if (!(stmt = _haven_store_prepare (self,
                                          "INSERT INTO entry (uuid, kind, flow_id, flow_step, "
                                          "occurred_at, created_at, updated_at, title, body, "
-                                         "answers, answers_text, is_draft, deleted_at) "
+                                         "answers, answers_text, is_draft, deleted_at, day) "
                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                         "?11, ?12, ?13);",
+                                         "?11, ?12, ?13, haven_local_day (?5));",
                                          error)))
         return FALSE;
     }
@@ -1475,8 +1482,8 @@ save_entry_in_transaction (HavenStore  *self,
                                          "UPDATE entry SET kind = ?2, flow_id = ?3, "
                                          "flow_step = ?4, occurred_at = ?5, updated_at = ?7, "
                                          "title = ?8, body = ?9, answers = ?10, "
-                                         "answers_text = ?11, is_draft = ?12 "
-                                         "WHERE id = ?14;",
+                                         "answers_text = ?11, is_draft = ?12, "
+                                         "day = haven_local_day (?5) WHERE id = ?14;",
                                          error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 14, id);
@@ -1928,8 +1935,9 @@ save_checkin_in_transaction (HavenStore    *self,
                                          "INSERT INTO checkin (uuid, at, created_at, updated_at, "
                                          "mood, emotions, intensity_before, reaction, "
                                          "body_signals, regulation, intensity_after, note, "
-                                         "entry_id, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                         "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);",
+                                         "entry_id, deleted_at, day) VALUES (?1, ?2, ?3, ?4, "
+                                         "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                         "haven_local_day (?2));",
                                          error)))
         return FALSE;
     }
@@ -1948,8 +1956,8 @@ save_checkin_in_transaction (HavenStore    *self,
                                          "UPDATE checkin SET at = ?2, updated_at = ?4, "
                                          "mood = ?5, emotions = ?6, intensity_before = ?7, "
                                          "reaction = ?8, body_signals = ?9, regulation = ?10, "
-                                         "intensity_after = ?11, note = ?12, entry_id = ?13 "
-                                         "WHERE id = ?15;",
+                                         "intensity_after = ?11, note = ?12, entry_id = ?13, "
+                                         "day = haven_local_day (?2) WHERE id = ?15;",
                                          error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 15, id);
