@@ -7,6 +7,8 @@
  * plain structure the charts only draw. Weeks and days are local: a check-in at 23:59 on
  * Sunday and one at 00:00 on Monday fall in different weeks when weeks start on Monday,
  * through summer time changes too. A week or a day without data is a zero, never missing.
+ * A record's day is fixed when it is saved, in the time zone of that moment, so a moment
+ * stays on the day it was lived after a move to another time zone.
  */
 #pragma once
 
