@@ -20,6 +20,7 @@
 #include "haven-observations.h"
 #include "haven-journal-model.h"
 #include "haven-stats.h"
+#include "haven-store-private.h"
 #include "haven-test-util.h"
 
 typedef struct
@@ -1098,6 +1099,86 @@ test_days_kept (Fixture       *f,
   assert_days_kept (f);
 }
 
+typedef struct
+{
+  Fixture *f;
+  gint64   spots[4];
+  gboolean fail;
+} BulkWrite;
+
+static gboolean
+write_in_bulk (HavenStore  *store,
+               gpointer     user_data,
+               GError     **error)
+{
+  BulkWrite *bulk = user_data;
+  sqlite3 *db = _haven_store_get_db (store);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) held = _haven_day_sums_hold (db, error);
+
+  if (held == NULL)
+    return FALSE;
+  g_assert_cmpuint (held->len, ==, 12);
+  g_assert_cmpint (query_count (db, "SELECT count (*) FROM sqlite_schema"
+                                    " WHERE type = 'trigger' AND name GLOB '*_days_*'"), ==, 0);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+
+      randomize_entry (bulk->f, rand, entry, local (2026, 3, 10, 0, 0), bulk->spots);
+      randomize_checkin (bulk->f, rand, checkin, local (2026, 3, 10, 0, 0), bulk->spots);
+      if (!haven_store_save_entry (store, entry, error) ||
+          !haven_store_save_checkin (store, checkin, error))
+        return FALSE;
+    }
+
+  if (bulk->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stopped halfway");
+      return FALSE;
+    }
+
+  return _haven_day_sums_release (db, held, error);
+}
+
+/* A bulk write sets the triggers aside and counts the sums again at the end; if it fails,
+ * the triggers are back as they were. */
+static void
+test_days_bulk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BulkWrite bulk = { f, { 0 }, TRUE };
+  const char *none[] = { NULL };
+
+  bulk.spots[0] = pain_point (f, "not being heard");
+  bulk.spots[1] = pain_point (f, "being left alone");
+  bulk.spots[2] = pain_point (f, "criticism");
+  bulk.spots[3] = pain_point (f, "money");
+  add_checkin (f, local (2026, 3, 12, 9, 0), 2, HAVEN_REACTION_FREEZE, bulk.spots, 2);
+  add_helped_checkin (f, local (2026, 3, 13, 9, 0), 8, 2, none);
+
+  g_assert_false (haven_store_run_in_transaction (f->store, write_in_bulk, &bulk, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 2);
+  /* The triggers are back: a save is counted. */
+  add_checkin (f, local (2026, 3, 14, 9, 0), 4, HAVEN_REACTION_PAUSE, bulk.spots + 1, 3);
+  assert_days_kept (f);
+
+  bulk.fail = FALSE;
+  g_assert_true (haven_store_run_in_transaction (f->store, write_in_bulk, &bulk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_checkins (f->store), ==, 43);
+  assert_days_kept (f);
+
+  /* And they keep counting afterwards. */
+  add_checkin (f, local (2026, 3, 15, 9, 0), 5, HAVEN_REACTION_REACH_OUT, bulk.spots, 4);
+  assert_days_kept (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1124,6 +1205,7 @@ main (int   argc,
   ADD ("/stats/pain-points/weeks", test_pain_point_weeks);
   ADD ("/stats/what-helps", test_what_helps);
   ADD ("/stats/days-kept", test_days_kept);
+  ADD ("/stats/days-bulk", test_days_bulk);
   ADD ("/stats/empty", test_empty_journal);
   ADD ("/stats/observations/english", test_observations);
   ADD ("/stats/observations/dutch", test_observations_dutch);

@@ -120,4 +120,13 @@ HavenTimeParse  _haven_time_from_rfc3339        (const char    *text,
 gint64          _haven_local_day                (HavenTime      at);
 int             _haven_register_functions       (sqlite3       *db);
 
+/* The per-day sums (haven-day-sums.c): set aside for a bulk write inside a transaction, then
+ * counted again from the records; the triggers are made again as they were. */
+extern const char _haven_day_sums_rebuild_sql[];
+GPtrArray      *_haven_day_sums_hold            (sqlite3       *db,
+                                                 GError       **error);
+gboolean        _haven_day_sums_release         (sqlite3       *db,
+                                                 GPtrArray     *held,
+                                                 GError       **error);
+
 G_END_DECLS
