@@ -15,6 +15,7 @@
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
 #include "haven-pain-point-picker.h"
+#include "haven-row-text.h"
 #include "haven-scale-input.h"
 #include "haven-test-ui.h"
 #include "haven-test-util.h"
@@ -152,10 +153,14 @@ is_toggle_labelled (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
+/* A label, or the text of a journal row. */
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  data)
 {
+  if (HAVEN_IS_ROW_TEXT (widget))
+    return g_strcmp0 (haven_row_text_get_text (HAVEN_ROW_TEXT (widget)), data) == 0;
+
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 

@@ -12,6 +12,7 @@
 #include "haven-journal-list.h"
 #include "haven-journal-model.h"
 #include "haven-recovery-page.h"
+#include "haven-row-text.h"
 #include "haven-window-data.h"
 #include "haven-journal-row.h"
 #include "haven-preferences-window.h"
@@ -295,6 +296,85 @@ test_snippet_markup (void)
   g_assert_cmpstr (b, ==, "cut off <b>here</b>");
   g_assert_cmpstr (c, ==, "stray end");
   g_assert_null (haven_snippet_to_markup (NULL));
+}
+
+static int
+row_text_height (GtkWidget *text,
+                 int        width)
+{
+  int height;
+
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+
+  return height;
+}
+
+/* The journal rows' labels: they wrap over at most their lines, say how wide they may be
+ * without laying the text out, and follow a change of font. */
+static void
+test_row_text (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *text = haven_row_text_new ();
+  HavenRowText *row_text = HAVEN_ROW_TEXT (text);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  int line, min_width, nat_width, long_nat_width;
+
+  while (long_text->len < 400)
+    g_string_append (long_text, "We talked it through after dinner, slowly. ");
+
+  gtk_window_set_child (GTK_WINDOW (window), text);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  haven_row_text_set_text (row_text, "A");
+  line = row_text_height (text, 200);
+  g_assert_cmpint (line, >, 0);
+
+  /* Without wrapping: one line, however narrow. */
+  haven_row_text_set_text (row_text, long_text->str);
+  g_assert_cmpint (gtk_widget_get_request_mode (text), ==, GTK_SIZE_REQUEST_CONSTANT_SIZE);
+  g_assert_cmpint (row_text_height (text, 100), ==, line);
+
+  /* Wrapping over two lines at most; a wide row takes one. */
+  g_object_set (text, "wrap", TRUE, "lines", 2, NULL);
+  g_assert_cmpint (gtk_widget_get_request_mode (text), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  g_assert_cmpint (row_text_height (text, 100), ==, 2 * line);
+  haven_row_text_set_text (row_text, "Short");
+  g_assert_cmpint (row_text_height (text, 100), ==, line);
+
+  /* Without a limit it takes all the lines it needs. */
+  haven_row_text_set_text (row_text, long_text->str);
+  g_object_set (text, "lines", 0, NULL);
+  g_assert_cmpint (row_text_height (text, 100), >, 4 * line);
+
+  /* Widths come from the character counts: at least width-chars, at most max-width-chars. */
+  g_object_set (text, "width-chars", 20, "max-width-chars", 40, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &long_nat_width,
+                      NULL, NULL);
+  g_assert_cmpint (min_width, >, 0);
+  g_assert_cmpint (ABS (long_nat_width - 2 * min_width), <=, 1);
+  haven_row_text_set_text (row_text, "Short");
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (nat_width, ==, min_width);
+
+  /* Markup reads as its text; text that is not markup is shown as it is. */
+  haven_row_text_set_markup (row_text, "we <b>argued</b> &amp; made up");
+  g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "we argued & made up");
+  haven_row_text_set_markup (row_text, "a <b unclosed");
+  g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "a <b unclosed");
+  haven_row_text_set_text (row_text, NULL);
+  g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "");
+
+  /* A larger font, from a style class, makes a taller line. */
+  haven_row_text_set_text (row_text, "A");
+  haven_test_ui_iterate (50);
+  line = row_text_height (text, 200);
+  gtk_widget_add_css_class (text, "title-1");
+  haven_test_ui_iterate (50);
+  g_assert_cmpint (row_text_height (text, 200), >, line);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -682,6 +762,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/ui/row-text", test_row_text);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow-window-folds", Fixture, NULL, fixture_set_up,
