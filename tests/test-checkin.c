@@ -416,7 +416,7 @@ test_ctrl_k_opens_page (Fixture       *f,
 
   /* The shortcuts window lists it. */
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-shortcuts.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   collect (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);

@@ -87,7 +87,7 @@ test_templates_instantiate (void)
   gtk_window_destroy (GTK_WINDOW (g_object_new (HAVEN_TYPE_IMPORT_DIALOG, NULL)));
 
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-shortcuts.ui", &error);
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
@@ -296,6 +296,52 @@ test_snippet_markup (void)
   g_assert_cmpstr (b, ==, "cut off <b>here</b>");
   g_assert_cmpstr (c, ==, "stray end");
   g_assert_null (haven_snippet_to_markup (NULL));
+}
+
+/* A toplevel of @type, shown or hidden. */
+static GtkWindow *
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The shortcuts window is built on first use, not with the window; Ctrl+? still opens it. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *shortcuts;
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+  g_assert_null (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *)accels, "<Control>question"));
+
+  haven_test_ui_activate (f->window, "win.show-help-overlay", NULL);
+  shortcuts = toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+
+  /* Closed, it waits to be shown again: the same window. */
+  gtk_window_close (shortcuts);
+  haven_test_ui_iterate (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  haven_test_ui_activate (f->window, "win.show-help-overlay", NULL);
+  g_assert_true (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 }
 
 static int
@@ -763,6 +809,8 @@ main (int   argc,
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
   g_test_add_func ("/ui/row-text", test_row_text);
+  g_test_add ("/ui/window/shortcuts-window", Fixture, NULL, fixture_set_up,
+              test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow-window-folds", Fixture, NULL, fixture_set_up,

@@ -383,6 +383,8 @@ haven_application_startup (GApplication *app)
   HavenApplication *self = HAVEN_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  /* As GtkApplication sets it for gtk/help-overlay.ui, which Haven builds later itself. */
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (haven_application_parent_class)->startup (app);
 
@@ -391,6 +393,8 @@ haven_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 
   self->settings = create_settings ();
   if (self->settings != NULL)
