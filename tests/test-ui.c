@@ -285,6 +285,80 @@ test_journal_filters (Fixture       *f,
   g_assert_cmpuint (list_count (f->window), ==, 3);
 }
 
+typedef struct
+{
+  GtkGridView *grid;
+  gboolean     painted;
+  guint        offered;      /* rows the list offered at the first frame */
+  double       upper;
+  double       page_size;
+} FirstFrame;
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (frame->grid));
+
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, frame);
+  frame->painted = TRUE;
+  frame->offered = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame->grid)));
+  frame->upper = gtk_adjustment_get_upper (adjustment);
+  frame->page_size = gtk_adjustment_get_page_size (adjustment);
+}
+
+static void
+first_map_cb (GtkWidget  *window,
+              FirstFrame *frame)
+{
+  g_signal_handlers_disconnect_by_func (window, first_map_cb, frame);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_paint_cb), frame);
+}
+
+/* Before its first frame the list builds only the rows that fill its view, even in a tall
+ * window of short rows; right after it, all of them. */
+static void
+test_first_frame_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  FirstFrame frame = { 0 };
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+      g_autoptr(GError) error = NULL;
+
+      haven_checkin_set_at (checkin, haven_time_now () - i * 60);
+      g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+      g_assert_no_error (error);
+    }
+  haven_journal_list_set_store (HAVEN_JOURNAL_LIST (haven_test_ui_find (GTK_WIDGET (f->window),
+                                                                        HAVEN_TYPE_JOURNAL_LIST)),
+                                NULL);
+  haven_journal_list_set_store (HAVEN_JOURNAL_LIST (haven_test_ui_find (GTK_WIDGET (f->window),
+                                                                        HAVEN_TYPE_JOURNAL_LIST)),
+                                f->store);
+
+  frame.grid = GTK_GRID_VIEW (haven_test_ui_find (GTK_WIDGET (f->window), GTK_TYPE_GRID_VIEW));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 2000);
+  g_signal_connect (f->window, "map", G_CALLBACK (first_map_cb), &frame);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (haven_test_ui_wait_for (&frame.painted, 5000));
+
+  g_test_message ("first frame: %u rows offered, %.0f of %.0f pixels", frame.offered, frame.upper,
+                  frame.page_size);
+  g_assert_cmpuint (frame.offered, <, 80);
+  /* Taller than the first rows offered (X keeps the window within the screen). */
+  g_assert_cmpfloat (frame.page_size, >, 700);
+  g_assert_cmpfloat (frame.upper, >, frame.page_size);
+
+  haven_test_ui_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))),
+                    ==, 80);
+  g_assert_cmpuint (list_count (f->window), ==, 80);
+}
+
 static void
 test_snippet_markup (void)
 {
@@ -809,6 +883,8 @@ main (int   argc,
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
   g_test_add_func ("/ui/row-text", test_row_text);
+  g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
+              test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window", Fixture, NULL, fixture_set_up,
               test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,

@@ -17,7 +17,10 @@ struct _HavenJournalList
 
   HavenStore         *store;
   HavenJournalModel  *model;
+  GtkSliceListModel  *slice;         /* the model, its first rows until the first frame */
   GtkSingleSelection *selection;
+  GdkFrameClock      *first_frame_clock;
+  guint               offer_all_source;
   HavenJournalFilter *filter;        /* from outside (a chart); the search text is added */
   gboolean            show_end_title_buttons;
 
@@ -38,6 +41,12 @@ struct _HavenJournalList
   GArray             *pain_point_ids;   /* gint64, by position in the dropdown after "Any" */
   gboolean            updating_filters;
 };
+
+/* The grid view builds some thirty rows before it is first drawn, two or three times as many as
+ * a window shows, and each costs (a template, its style, its text). Until the first frame the
+ * list offers it only the first rows: as many as fill the view, added in steps while the frame
+ * is laid out and before it is drawn; after the first frame, all of them. */
+#define FIRST_FRAME_ROWS 12
 
 /* The "When" choices, in days back from now; 0 is any time. */
 static const guint when_days[] = { 0, 7, 28, 91, 365 };
@@ -172,7 +181,7 @@ rebuild_model (HavenJournalList *self)
 
   if (self->store == NULL)
     {
-      gtk_single_selection_set_model (self->selection, NULL);
+      gtk_slice_list_model_set_model (self->slice, NULL);
       update_empty_state (self);
       return;
     }
@@ -185,7 +194,7 @@ rebuild_model (HavenJournalList *self)
   self->model = haven_journal_model_new (self->store, filter);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   describe_filter (self);
@@ -362,9 +371,98 @@ clear_filter_action (GtkWidget  *widget,
 }
 
 static void
+stop_first_frame (HavenJournalList *self)
+{
+  if (self->first_frame_clock == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+  g_clear_object (&self->first_frame_clock);
+}
+
+/* All rows from now on. */
+static void
+offer_all_rows (HavenJournalList *self)
+{
+  g_clear_handle_id (&self->offer_all_source, g_source_remove);
+  stop_first_frame (self);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+/* Runs after the window has laid itself out: while the rows offered do not fill the view yet,
+ * more are offered, and the frame clock lays the window out again before it draws. */
+static void
+fill_view_cb (GdkFrameClock    *clock,
+              HavenJournalList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) < size ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
+      gtk_adjustment_get_page_size (adjustment) <= 0 ||
+      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+    return;
+
+  gtk_slice_list_model_set_size (self->slice, size * 2);
+}
+
+static gboolean
+offer_all_rows_cb (gpointer user_data)
+{
+  HavenJournalList *self = user_data;
+
+  self->offer_all_source = 0;
+  offer_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is out, not while it is still being finished. */
+static void
+first_frame_cb (GdkFrameClock    *clock,
+                HavenJournalList *self)
+{
+  stop_first_frame (self);
+  if (self->offer_all_source == 0)
+    self->offer_all_source = g_idle_add (offer_all_rows_cb, self);
+}
+
+static void
+haven_journal_list_map (GtkWidget *widget)
+{
+  HavenJournalList *self = HAVEN_JOURNAL_LIST (widget);
+
+  GTK_WIDGET_CLASS (haven_journal_list_parent_class)->map (widget);
+
+  if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT ||
+      self->first_frame_clock != NULL || self->offer_all_source != 0)
+    return;
+
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect_after (self->first_frame_clock, "layout", G_CALLBACK (fill_view_cb), self);
+  g_signal_connect (self->first_frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+haven_journal_list_unmap (GtkWidget *widget)
+{
+  HavenJournalList *self = HAVEN_JOURNAL_LIST (widget);
+
+  /* Hidden before it was drawn (a folded window went to a page): nothing to wait for. */
+  if (self->first_frame_clock != NULL || self->offer_all_source != 0)
+    offer_all_rows (self);
+
+  GTK_WIDGET_CLASS (haven_journal_list_parent_class)->unmap (widget);
+}
+
+static void
 haven_journal_list_dispose (GObject *object)
 {
   HavenJournalList *self = (HavenJournalList *)object;
+
+  stop_first_frame (self);
+  g_clear_handle_id (&self->offer_all_source, g_source_remove);
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -372,6 +470,7 @@ haven_journal_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HAVEN_TYPE_JOURNAL_LIST);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->filter, haven_journal_filter_free);
@@ -435,6 +534,8 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   object_class->dispose = haven_journal_list_dispose;
   object_class->get_property = haven_journal_list_get_property;
   object_class->set_property = haven_journal_list_set_property;
+  widget_class->map = haven_journal_list_map;
+  widget_class->unmap = haven_journal_list_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HAVEN_TYPE_STORE,
@@ -506,7 +607,8 @@ haven_journal_list_init (HavenJournalList *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->slice = gtk_slice_list_model_new (NULL, 0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -592,6 +694,8 @@ haven_journal_list_select (HavenJournalList *self,
   if (self->model == NULL)
     return;
 
+  /* A row further down is shown and scrolled to: the list is complete from now on. */
+  offer_all_rows (self);
   position = haven_journal_model_find (self->model, type, id);
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION
