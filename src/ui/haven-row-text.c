@@ -3,17 +3,22 @@
  * Copyright 2026 The Haven authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The text of a journal row: a label that starts from the left, wraps over at most a few
- * lines and ends in an ellipsis when there is more.
+ * The text of a journal row: a label that starts from the left (or is centred), wraps over
+ * at most a few lines and ends in an ellipsis when there is more. The welcome page uses it
+ * too, for its title and text.
  *
  * A GtkLabel that wraps lays its text out for every size it is asked about: as wide as it
  * could be, as narrow as it could be, the average character width of its font, the height at
  * the width it is offered and again at the width it gets. In GTK 4.8 each of those shapes the
  * whole text anew, and with some thirty rows built before the first frame that was the
- * largest part of Haven's start-up. This one says how wide it may be from its font's average
- * character width alone, known once per font, and shapes its text once, for the width it gets.
+ * largest part of Haven's start-up. Worse, a GtkViewport asks its child how wide it would be at
+ * the viewport's height, which sends a wrapping GtkLabel into a search over widths, a new layout
+ * at each. This one says how wide it may be from its font's average character width alone,
+ * known once per font and whatever the height, and shapes its text once, for the width it gets.
  */
 #include "config.h"
+
+#include <math.h>
 
 #include "haven-row-text.h"
 
@@ -24,6 +29,7 @@ struct _HavenRowText
   char                 *text;
   PangoAttrList        *attributes;   /* from markup, or NULL */
   gboolean              wrap;
+  gboolean              centered;
   int                   lines;
   int                   width_chars;
   int                   max_width_chars;
@@ -39,6 +45,7 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_WRAP,
+  PROP_CENTERED,
   PROP_LINES,
   PROP_WIDTH_CHARS,
   PROP_MAX_WIDTH_CHARS,
@@ -117,9 +124,12 @@ ensure_layout (HavenRowText *self,
           pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
           pango_layout_set_height (self->layout, self->wrap ? -self->lines : -1);
         }
-      pango_layout_set_alignment (self->layout,
-                                  gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                                    ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      if (self->centered)
+        pango_layout_set_alignment (self->layout, PANGO_ALIGN_CENTER);
+      else
+        pango_layout_set_alignment (self->layout,
+                                    gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       self->font = pango_font_description_copy (pango_context_get_font_description (context));
     }
 
@@ -190,18 +200,23 @@ haven_row_text_snapshot (GtkWidget   *widget,
 {
   HavenRowText *self = HAVEN_ROW_TEXT (widget);
   PangoLayout *layout = ensure_layout (self, gtk_widget_get_width (widget) * PANGO_SCALE);
+  PangoRectangle logical;
   GdkRGBA color;
-  int height;
+  int height, x;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  /* Centred in a row taller than the text, as a label is. */
-  pango_layout_get_pixel_size (layout, NULL, &height);
+  /* Where GtkLabel puts it: the text as a whole on a whole pixel (centred lines would
+   * otherwise start between pixels, and look a little different), and centred in a row
+   * taller than the text. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  height = logical.height;
+  x = self->centered ? floor ((gtk_widget_get_width (widget) - logical.width) / 2.0) - logical.x : 0;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (0, MAX (0, gtk_widget_get_height (widget) - height) / 2));
+                          &GRAPHENE_POINT_INIT (x, MAX (0, gtk_widget_get_height (widget) - height) / 2));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
 }
@@ -275,6 +290,9 @@ haven_row_text_get_property (GObject    *object,
     case PROP_WRAP:
       g_value_set_boolean (value, self->wrap);
       break;
+    case PROP_CENTERED:
+      g_value_set_boolean (value, self->centered);
+      break;
     case PROP_LINES:
       g_value_set_int (value, self->lines);
       break;
@@ -320,6 +338,9 @@ haven_row_text_set_property (GObject      *object,
     case PROP_WRAP:
       set_int (self, &self->wrap, g_value_get_boolean (value), pspec);
       break;
+    case PROP_CENTERED:
+      set_int (self, &self->centered, g_value_get_boolean (value), pspec);
+      break;
     case PROP_LINES:
       set_int (self, &self->lines, g_value_get_int (value), pspec);
       break;
@@ -358,6 +379,10 @@ haven_row_text_class_init (HavenRowTextClass *klass)
   /* Without wrapping, one line. */
   properties[PROP_WRAP] =
     g_param_spec_boolean ("wrap", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Each line centred, rather than from the start. */
+  properties[PROP_CENTERED] =
+    g_param_spec_boolean ("centered", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* The most lines a wrapping text takes; 0 for no limit. */
   properties[PROP_LINES] =
