@@ -230,6 +230,7 @@ test_journal_filters (Fixture       *f,
   const char *withdraw[] = { "withdraw", NULL };
   gint64 point_id = haven_pain_point_get_id (point);
   GtkWidget *list, *popover;
+  GtkMenuButton *filter_button;
   HavenJournalFilter chart_filter = { 0 };
 
   haven_entry_set_title (conflict, "The phone at dinner");
@@ -249,8 +250,12 @@ test_journal_filters (Fixture       *f,
 
   list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (haven_test_ui_find_button (list, _("Filter")))));
-  gtk_popover_popup (GTK_POPOVER (popover));
+  /* The popover is built when it is first opened. */
+  filter_button = GTK_MENU_BUTTON (haven_test_ui_find_button (list, _("Filter")));
+  g_assert_null (gtk_menu_button_get_popover (filter_button));
+  gtk_menu_button_popup (filter_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (filter_button));
+  g_assert_nonnull (popover);
   haven_test_ui_iterate (100);
 
   gtk_drop_down_set_selected (dropdown_after_label (popover, _("_Show")), HAVEN_ENTRY_KIND_LAST + 2);
@@ -357,6 +362,38 @@ test_first_frame_rows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))),
                     ==, 80);
   g_assert_cmpuint (list_count (f->window), ==, 80);
+}
+
+/* The + and main menus are built when first opened, once. */
+static void
+test_menus_built_when_opened (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *names[] = { _("New Entry"), _("Main Menu") };
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (haven_test_ui_find_button (GTK_WIDGET (f->window),
+                                                                          names[i]));
+      GtkPopover *popover;
+
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+      gtk_menu_button_popdown (button);
+      haven_test_ui_iterate (20);
+
+      gtk_menu_button_popup (button);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      gtk_menu_button_popdown (button);
+      haven_test_ui_iterate (20);
+    }
 }
 
 static void
@@ -885,6 +922,8 @@ main (int   argc,
   g_test_add_func ("/ui/row-text", test_row_text);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
+  g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,
+              test_menus_built_when_opened, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window", Fixture, NULL, fixture_set_up,
               test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,

@@ -25,12 +25,17 @@ struct _HavenJournalList
   gboolean            show_end_title_buttons;
 
   GtkMenuButton      *new_button;
+  GtkMenuButton      *primary_button;
+  GMenuModel         *new_menu;
+  GMenuModel         *primary_menu;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkGridView        *list_view;
   GtkStack           *list_stack;
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
+  GtkMenuButton      *filter_button;
+  GtkPopover         *filter_popover;   /* and what it holds: built when first opened */
   GtkDropDown        *kind_dropdown;
   GtkStringList      *kind_model;
   GtkDropDown        *pain_point_dropdown;
@@ -334,6 +339,10 @@ sync_dropdowns (HavenJournalList *self)
   const HavenJournalFilter *f = self->filter;
   guint kind = 0;
 
+  /* Not built yet: it shows the filter when it is. */
+  if (self->filter_popover == NULL)
+    return;
+
   self->updating_filters = TRUE;
 
   if (f != NULL && f->kinds == HAVEN_FILTER_CHECKINS)
@@ -360,6 +369,67 @@ sync_dropdowns (HavenJournalList *self)
   if (f == NULL || f->pain_point_id == 0)
     gtk_drop_down_set_selected (self->pain_point_dropdown, 0);
   self->updating_filters = FALSE;
+}
+
+static void
+ensure_filter_popover (HavenJournalList *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->filter_popover != NULL)
+    return;
+
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), filter_popover_show_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), filter_changed_cb);
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+
+  /* The dropdowns report changes as they are filled: those are not the person's. */
+  self->updating_filters = TRUE;
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-journal-filter.ui", &error))
+    g_error ("The filter popover could not be built: %s", error->message);
+
+  self->filter_popover = GTK_POPOVER (gtk_builder_get_object (builder, "filter_popover"));
+  self->kind_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "kind_dropdown"));
+  self->kind_model = GTK_STRING_LIST (gtk_builder_get_object (builder, "kind_model"));
+  self->pain_point_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "pain_point_dropdown"));
+  self->pain_point_model = GTK_STRING_LIST (gtk_builder_get_object (builder, "pain_point_model"));
+  self->reaction_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "reaction_dropdown"));
+  self->reaction_model = GTK_STRING_LIST (gtk_builder_get_object (builder, "reaction_model"));
+  self->when_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "when_dropdown"));
+
+  gtk_string_list_append (self->kind_model, _("Everything"));
+  for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+    gtk_string_list_append (self->kind_model, haven_entry_kind_label (k));
+  gtk_string_list_append (self->kind_model, _("Check-ins"));
+  gtk_string_list_append (self->reaction_model, _("Any reaction"));
+  for (HavenReaction r = 1; r <= HAVEN_REACTION_LAST; r++)
+    gtk_string_list_append (self->reaction_model, haven_reaction_label (r));
+  gtk_string_list_append (self->pain_point_model, _("Any raw spot"));
+  self->updating_filters = FALSE;
+
+  gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));
+  sync_dropdowns (self);
+}
+
+/* The popovers are built when first opened: a popover menu makes a widget of each item, and
+ * the filter popover holds four dropdowns, each with a list of its own. */
+static void
+create_filter_popover_cb (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  ensure_filter_popover (HAVEN_JOURNAL_LIST (user_data));
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
 }
 
 static void
@@ -468,6 +538,7 @@ haven_journal_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HAVEN_TYPE_JOURNAL_LIST);
+  self->filter_popover = NULL;  /* went with its button */
 
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
@@ -557,21 +628,16 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-journal-list.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_menu);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_view);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, kind_model);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, pain_point_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, pain_point_model);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, reaction_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, reaction_model);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, when_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -592,16 +658,11 @@ haven_journal_list_init (HavenJournalList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->updating_filters = TRUE;
-  gtk_string_list_append (self->kind_model, _("Everything"));
-  for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
-    gtk_string_list_append (self->kind_model, haven_entry_kind_label (k));
-  gtk_string_list_append (self->kind_model, _("Check-ins"));
-  gtk_string_list_append (self->reaction_model, _("Any reaction"));
-  for (HavenReaction r = 1; r <= HAVEN_REACTION_LAST; r++)
-    gtk_string_list_append (self->reaction_model, haven_reaction_label (r));
-  gtk_string_list_append (self->pain_point_model, _("Any raw spot"));
-  self->updating_filters = FALSE;
+  gtk_menu_button_set_create_popup_func (self->new_button, create_menu_cb, self->new_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_button, create_menu_cb, self->primary_menu,
+                                         NULL);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover_cb, self,
+                                         NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
