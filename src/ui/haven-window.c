@@ -1076,13 +1076,9 @@ haven_window_class_init (HavenWindowClass *klass)
   object_class->dispose = haven_window_dispose;
   window_class->close_request = haven_window_close_request;
 
+  /* Only what the template holds: the other pages' classes are set up with their first page. */
   g_type_ensure (HAVEN_TYPE_JOURNAL_LIST);
   g_type_ensure (HAVEN_TYPE_WELCOME_PAGE);
-  g_type_ensure (HAVEN_TYPE_FLOW_PAGE);
-  g_type_ensure (HAVEN_TYPE_ENTRY_PAGE);
-  g_type_ensure (HAVEN_TYPE_CHECKIN_PAGE);
-  g_type_ensure (HAVEN_TYPE_TRASH_PAGE);
-  g_type_ensure (HAVEN_TYPE_RECOVERY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, toast_overlay);
