@@ -231,6 +231,7 @@ test_journal_filters (Fixture       *f,
   gint64 point_id = haven_pain_point_get_id (point);
   GtkWidget *list, *popover;
   GtkMenuButton *filter_button;
+  GtkStack *stack;
   HavenJournalFilter chart_filter = { 0 };
 
   haven_entry_set_title (conflict, "The phone at dinner");
@@ -288,6 +289,18 @@ test_journal_filters (Fixture       *f,
   g_assert_cmpuint (list_count (f->window), ==, 1);
   g_assert_true (gtk_widget_activate_action (list, "journal.clear-filter", NULL));
   g_assert_cmpuint (list_count (f->window), ==, 3);
+
+  /* A search that finds nothing says so. */
+  stack = GTK_STACK (gtk_widget_get_ancestor (haven_test_ui_find (list, GTK_TYPE_GRID_VIEW),
+                                              GTK_TYPE_STACK));
+  gtk_editable_set_text (GTK_EDITABLE (haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY)),
+                         "zebra");
+  for (guint i = 0; i < 100 && list_count (f->window) != 0; i++)
+    haven_test_ui_iterate (10);
+  g_assert_cmpuint (list_count (f->window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack))),
+                   ==, _("No Results"));
 }
 
 typedef struct
@@ -328,6 +341,8 @@ test_first_frame_rows (Fixture       *f,
                        gconstpointer  data)
 {
   FirstFrame frame = { 0 };
+  GtkWidget *other;
+  GtkStack *stack;
 
   for (guint i = 0; i < 80; i++)
     {
@@ -362,6 +377,15 @@ test_first_frame_rows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))),
                     ==, 80);
   g_assert_cmpuint (list_count (f->window), ==, 80);
+
+  /* A list with rows never builds its pages for an empty journal or a fruitless search. */
+  other = g_object_ref_sink (g_object_new (HAVEN_TYPE_JOURNAL_LIST, "store", f->store, NULL));
+  stack = GTK_STACK (gtk_widget_get_ancestor (haven_test_ui_find (other, GTK_TYPE_GRID_VIEW),
+                                              GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_null (gtk_stack_get_child_by_name (stack, "empty"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "no-results"));
+  g_object_unref (other);
 }
 
 /* The + and main menus are built when first opened, once. */

@@ -73,6 +73,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The pages for an empty journal and for a search that finds nothing are built the first
+ * time one of them is shown: most starts show rows. */
+static void
+ensure_status_pages (HavenJournalList *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_stack_get_child_by_name (self->list_stack, "empty") != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-journal-list-pages.ui", NULL);
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, "empty_page")),
+                       "empty");
+  gtk_stack_add_named (self->list_stack,
+                       GTK_WIDGET (gtk_builder_get_object (builder, "no_results_page")),
+                       "no-results");
+}
+
 static void
 update_empty_state (HavenJournalList *self)
 {
@@ -81,11 +101,13 @@ update_empty_state (HavenJournalList *self)
                       !haven_journal_filter_is_empty (haven_journal_model_get_filter (self->model));
 
   if (n > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (filtered)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  ensure_status_pages (self);
+  gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
 static void
@@ -505,6 +527,9 @@ haven_journal_list_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (haven_journal_list_parent_class)->map (widget);
 
+  if (self->store == NULL)
+    update_empty_state (self);
+
   if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT ||
       self->first_frame_clock != NULL || self->offer_all_source != 0)
     return;
@@ -674,9 +699,9 @@ haven_journal_list_init (HavenJournalList *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  /* No update_empty_state () here: the list is its first page, and a store usually follows
+   * at once; without one, the list says it is empty once it is shown (map). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
-  update_empty_state (self);
 }
 
 HavenStore *
