@@ -1066,8 +1066,13 @@ test_from_menu (Fixture       *f,
       /* The menus get their models when first opened. */
       if (gtk_widget_get_mapped (GTK_WIDGET (candidate)))
         {
+          GtkWidget *popover;
+
           gtk_menu_button_popup (candidate);
+          popover = GTK_WIDGET (gtk_menu_button_get_popover (candidate));
           gtk_menu_button_popdown (candidate);
+          for (guint j = 0; j < 200 && popover != NULL && gtk_widget_get_mapped (popover); j++)
+            haven_test_ui_iterate (10);
         }
       menu = gtk_menu_button_get_menu_model (candidate);
 
