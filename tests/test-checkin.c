@@ -15,6 +15,7 @@
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
 #include "haven-pain-point-picker.h"
+#include "haven-row-text.h"
 #include "haven-scale-input.h"
 #include "haven-test-ui.h"
 #include "haven-test-util.h"
@@ -152,10 +153,14 @@ is_toggle_labelled (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
+/* A label, or the text of a journal row. */
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  data)
 {
+  if (HAVEN_IS_ROW_TEXT (widget))
+    return g_strcmp0 (haven_row_text_get_text (HAVEN_ROW_TEXT (widget)), data) == 0;
+
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
@@ -411,7 +416,7 @@ test_ctrl_k_opens_page (Fixture       *f,
 
   /* The shortcuts window lists it. */
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-shortcuts.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   collect (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);

@@ -1059,8 +1059,22 @@ test_from_menu (Fixture       *f,
   collect (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, buttons);
   for (guint i = 0; i < buttons->len && button == NULL; i++)
     {
-      GMenuModel *menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+      GtkMenuButton *candidate = g_ptr_array_index (buttons, i);
+      GMenuModel *menu;
       g_autoptr(GVariant) export_target = NULL;
+
+      /* The menus get their models when first opened. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (candidate)))
+        {
+          GtkWidget *popover;
+
+          gtk_menu_button_popup (candidate);
+          popover = GTK_WIDGET (gtk_menu_button_get_popover (candidate));
+          gtk_menu_button_popdown (candidate);
+          for (guint j = 0; j < 200 && popover != NULL && gtk_widget_get_mapped (popover); j++)
+            haven_test_ui_iterate (10);
+        }
+      menu = gtk_menu_button_get_menu_model (candidate);
 
       if (menu != NULL && find_menu_item (menu, "win.export", &export_target))
         {

@@ -12,6 +12,7 @@
 #include "haven-journal-list.h"
 #include "haven-journal-model.h"
 #include "haven-recovery-page.h"
+#include "haven-row-text.h"
 #include "haven-window-data.h"
 #include "haven-journal-row.h"
 #include "haven-preferences-window.h"
@@ -86,7 +87,7 @@ test_templates_instantiate (void)
   gtk_window_destroy (GTK_WINDOW (g_object_new (HAVEN_TYPE_IMPORT_DIALOG, NULL)));
 
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-shortcuts.ui", &error);
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
@@ -229,6 +230,8 @@ test_journal_filters (Fixture       *f,
   const char *withdraw[] = { "withdraw", NULL };
   gint64 point_id = haven_pain_point_get_id (point);
   GtkWidget *list, *popover;
+  GtkMenuButton *filter_button;
+  GtkStack *stack;
   HavenJournalFilter chart_filter = { 0 };
 
   haven_entry_set_title (conflict, "The phone at dinner");
@@ -248,8 +251,12 @@ test_journal_filters (Fixture       *f,
 
   list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (haven_test_ui_find_button (list, _("Filter")))));
-  gtk_popover_popup (GTK_POPOVER (popover));
+  /* The popover is built when it is first opened. */
+  filter_button = GTK_MENU_BUTTON (haven_test_ui_find_button (list, _("Filter")));
+  g_assert_null (gtk_menu_button_get_popover (filter_button));
+  gtk_menu_button_popup (filter_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (filter_button));
+  g_assert_nonnull (popover);
   haven_test_ui_iterate (100);
 
   gtk_drop_down_set_selected (dropdown_after_label (popover, _("_Show")), HAVEN_ENTRY_KIND_LAST + 2);
@@ -282,6 +289,147 @@ test_journal_filters (Fixture       *f,
   g_assert_cmpuint (list_count (f->window), ==, 1);
   g_assert_true (gtk_widget_activate_action (list, "journal.clear-filter", NULL));
   g_assert_cmpuint (list_count (f->window), ==, 3);
+
+  /* A search that finds nothing says so. */
+  stack = GTK_STACK (gtk_widget_get_ancestor (haven_test_ui_find (list, GTK_TYPE_GRID_VIEW),
+                                              GTK_TYPE_STACK));
+  gtk_editable_set_text (GTK_EDITABLE (haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY)),
+                         "zebra");
+  for (guint i = 0; i < 100 && list_count (f->window) != 0; i++)
+    haven_test_ui_iterate (10);
+  g_assert_cmpuint (list_count (f->window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack))),
+                   ==, _("No Results"));
+}
+
+typedef struct
+{
+  GtkGridView *grid;
+  gboolean     painted;
+  guint        offered;      /* rows the list offered at the first frame */
+  double       upper;
+  double       page_size;
+} FirstFrame;
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (frame->grid));
+
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, frame);
+  frame->painted = TRUE;
+  frame->offered = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame->grid)));
+  frame->upper = gtk_adjustment_get_upper (adjustment);
+  frame->page_size = gtk_adjustment_get_page_size (adjustment);
+}
+
+static void
+first_map_cb (GtkWidget  *window,
+              FirstFrame *frame)
+{
+  g_signal_handlers_disconnect_by_func (window, first_map_cb, frame);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_paint_cb), frame);
+}
+
+/* Before its first frame the list builds only the rows that fill its view, even in a tall
+ * window of short rows; right after it, all of them. */
+static void
+test_first_frame_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  FirstFrame frame = { 0 };
+  GtkWidget *other;
+  GtkStack *stack;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+      g_autoptr(GError) error = NULL;
+
+      haven_checkin_set_at (checkin, haven_time_now () - i * 60);
+      g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+      g_assert_no_error (error);
+    }
+  haven_journal_list_set_store (HAVEN_JOURNAL_LIST (haven_test_ui_find (GTK_WIDGET (f->window),
+                                                                        HAVEN_TYPE_JOURNAL_LIST)),
+                                NULL);
+  haven_journal_list_set_store (HAVEN_JOURNAL_LIST (haven_test_ui_find (GTK_WIDGET (f->window),
+                                                                        HAVEN_TYPE_JOURNAL_LIST)),
+                                f->store);
+
+  frame.grid = GTK_GRID_VIEW (haven_test_ui_find (GTK_WIDGET (f->window), GTK_TYPE_GRID_VIEW));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 2000);
+  g_signal_connect (f->window, "map", G_CALLBACK (first_map_cb), &frame);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (haven_test_ui_wait_for (&frame.painted, 5000));
+
+  g_test_message ("first frame: %u rows offered, %.0f of %.0f pixels", frame.offered, frame.upper,
+                  frame.page_size);
+  g_assert_cmpuint (frame.offered, <, 80);
+  /* Taller than the first rows offered (X keeps the window within the screen). */
+  g_assert_cmpfloat (frame.page_size, >, 700);
+  g_assert_cmpfloat (frame.upper, >, frame.page_size);
+
+  /* Right after: when the main loop is next idle (which takes a while under a sanitizer). */
+  for (guint i = 0; i < 500 && g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))) < 80; i++)
+    haven_test_ui_iterate (10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))),
+                    ==, 80);
+  g_assert_cmpuint (list_count (f->window), ==, 80);
+
+  /* A list with rows never builds its pages for an empty journal or a fruitless search. */
+  other = g_object_ref_sink (g_object_new (HAVEN_TYPE_JOURNAL_LIST, "store", f->store, NULL));
+  stack = GTK_STACK (gtk_widget_get_ancestor (haven_test_ui_find (other, GTK_TYPE_GRID_VIEW),
+                                              GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_null (gtk_stack_get_child_by_name (stack, "empty"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "no-results"));
+  g_object_unref (other);
+}
+
+/* Closes @button's popover and lets it go from the screen before the window does. */
+static void
+popdown_and_wait (GtkMenuButton *button)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popdown (button);
+  for (guint i = 0; i < 200 && gtk_widget_get_mapped (popover); i++)
+    haven_test_ui_iterate (10);
+  haven_test_ui_iterate (50);
+}
+
+/* The + and main menus are built when first opened, once. */
+static void
+test_menus_built_when_opened (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *names[] = { _("New Entry"), _("Main Menu") };
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (haven_test_ui_find_button (GTK_WIDGET (f->window),
+                                                                          names[i]));
+      GtkPopover *popover;
+
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+      popdown_and_wait (button);
+
+      gtk_menu_button_popup (button);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      popdown_and_wait (button);
+    }
 }
 
 static void
@@ -295,6 +443,131 @@ test_snippet_markup (void)
   g_assert_cmpstr (b, ==, "cut off <b>here</b>");
   g_assert_cmpstr (c, ==, "stray end");
   g_assert_null (haven_snippet_to_markup (NULL));
+}
+
+/* A toplevel of @type, shown or hidden. */
+static GtkWindow *
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The shortcuts window is built on first use, not with the window; Ctrl+? still opens it. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *shortcuts;
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+  g_assert_null (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *)accels, "<Control>question"));
+
+  haven_test_ui_activate (f->window, "win.show-help-overlay", NULL);
+  shortcuts = toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+
+  /* Closed, it waits to be shown again: the same window. */
+  gtk_window_close (shortcuts);
+  haven_test_ui_iterate (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  haven_test_ui_activate (f->window, "win.show-help-overlay", NULL);
+  g_assert_true (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+}
+
+static int
+row_text_height (GtkWidget *text,
+                 int        width)
+{
+  int height;
+
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+
+  return height;
+}
+
+/* The journal rows' labels: they wrap over at most their lines, say how wide they may be
+ * without laying the text out, and follow a change of font. */
+static void
+test_row_text (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *text = haven_row_text_new ();
+  HavenRowText *row_text = HAVEN_ROW_TEXT (text);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  int line, min_width, nat_width, long_nat_width;
+
+  while (long_text->len < 400)
+    g_string_append (long_text, "We talked it through after dinner, slowly. ");
+
+  gtk_window_set_child (GTK_WINDOW (window), text);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  haven_row_text_set_text (row_text, "A");
+  line = row_text_height (text, 200);
+  g_assert_cmpint (line, >, 0);
+
+  /* Without wrapping: one line, however narrow. */
+  haven_row_text_set_text (row_text, long_text->str);
+  g_assert_cmpint (gtk_widget_get_request_mode (text), ==, GTK_SIZE_REQUEST_CONSTANT_SIZE);
+  g_assert_cmpint (row_text_height (text, 100), ==, line);
+
+  /* Wrapping over two lines at most; a wide row takes one. */
+  g_object_set (text, "wrap", TRUE, "lines", 2, NULL);
+  g_assert_cmpint (gtk_widget_get_request_mode (text), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  g_assert_cmpint (row_text_height (text, 100), ==, 2 * line);
+  haven_row_text_set_text (row_text, "Short");
+  g_assert_cmpint (row_text_height (text, 100), ==, line);
+
+  /* Without a limit it takes all the lines it needs. */
+  haven_row_text_set_text (row_text, long_text->str);
+  g_object_set (text, "lines", 0, NULL);
+  g_assert_cmpint (row_text_height (text, 100), >, 4 * line);
+
+  /* Widths come from the character counts: at least width-chars, at most max-width-chars. */
+  g_object_set (text, "width-chars", 20, "max-width-chars", 40, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &long_nat_width,
+                      NULL, NULL);
+  g_assert_cmpint (min_width, >, 0);
+  g_assert_cmpint (ABS (long_nat_width - 2 * min_width), <=, 1);
+  haven_row_text_set_text (row_text, "Short");
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (nat_width, ==, min_width);
+
+  /* Markup reads as its text; text that is not markup is shown as it is. */
+  haven_row_text_set_markup (row_text, "we <b>argued</b> &amp; made up");
+  g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "we argued & made up");
+  haven_row_text_set_markup (row_text, "a <b unclosed");
+  g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "a <b unclosed");
+  haven_row_text_set_text (row_text, NULL);
+  g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "");
+
+  /* A larger font, from a style class, makes a taller line. */
+  haven_row_text_set_text (row_text, "A");
+  haven_test_ui_iterate (50);
+  line = row_text_height (text, 200);
+  gtk_widget_add_css_class (text, "title-1");
+  haven_test_ui_iterate (50);
+  g_assert_cmpint (row_text_height (text, 200), >, line);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -682,6 +955,13 @@ main (int   argc,
 
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/ui/row-text", test_row_text);
+  g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
+              test_first_frame_rows, fixture_tear_down);
+  g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,
+              test_menus_built_when_opened, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts-window", Fixture, NULL, fixture_set_up,
+              test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow-window-folds", Fixture, NULL, fixture_set_up,

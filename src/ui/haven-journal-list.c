@@ -17,17 +17,25 @@ struct _HavenJournalList
 
   HavenStore         *store;
   HavenJournalModel  *model;
+  GtkSliceListModel  *slice;         /* the model, its first rows until the first frame */
   GtkSingleSelection *selection;
+  GdkFrameClock      *first_frame_clock;
+  guint               offer_all_source;
   HavenJournalFilter *filter;        /* from outside (a chart); the search text is added */
   gboolean            show_end_title_buttons;
 
   GtkMenuButton      *new_button;
+  GtkMenuButton      *primary_button;
+  GMenuModel         *new_menu;
+  GMenuModel         *primary_menu;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkGridView        *list_view;
   GtkStack           *list_stack;
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
+  GtkMenuButton      *filter_button;
+  GtkPopover         *filter_popover;   /* and what it holds: built when first opened */
   GtkDropDown        *kind_dropdown;
   GtkStringList      *kind_model;
   GtkDropDown        *pain_point_dropdown;
@@ -38,6 +46,12 @@ struct _HavenJournalList
   GArray             *pain_point_ids;   /* gint64, by position in the dropdown after "Any" */
   gboolean            updating_filters;
 };
+
+/* The grid view builds some thirty rows before it is first drawn, two or three times as many as
+ * a window shows, and each costs (a template, its style, its text). Until the first frame the
+ * list offers it only the first rows: as many as fill the view, added in steps while the frame
+ * is laid out and before it is drawn; after the first frame, all of them. */
+#define FIRST_FRAME_ROWS 12
 
 /* The "When" choices, in days back from now; 0 is any time. */
 static const guint when_days[] = { 0, 7, 28, 91, 365 };
@@ -59,6 +73,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The pages for an empty journal and for a search that finds nothing are built the first
+ * time one of them is shown: most starts show rows. */
+static void
+ensure_status_pages (HavenJournalList *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_stack_get_child_by_name (self->list_stack, "empty") != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-journal-list-pages.ui", NULL);
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, "empty_page")),
+                       "empty");
+  gtk_stack_add_named (self->list_stack,
+                       GTK_WIDGET (gtk_builder_get_object (builder, "no_results_page")),
+                       "no-results");
+}
+
 static void
 update_empty_state (HavenJournalList *self)
 {
@@ -67,11 +101,13 @@ update_empty_state (HavenJournalList *self)
                       !haven_journal_filter_is_empty (haven_journal_model_get_filter (self->model));
 
   if (n > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (filtered)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  ensure_status_pages (self);
+  gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
 static void
@@ -172,7 +208,7 @@ rebuild_model (HavenJournalList *self)
 
   if (self->store == NULL)
     {
-      gtk_single_selection_set_model (self->selection, NULL);
+      gtk_slice_list_model_set_model (self->slice, NULL);
       update_empty_state (self);
       return;
     }
@@ -185,7 +221,7 @@ rebuild_model (HavenJournalList *self)
   self->model = haven_journal_model_new (self->store, filter);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  gtk_slice_list_model_set_model (self->slice, G_LIST_MODEL (self->model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   describe_filter (self);
@@ -325,6 +361,10 @@ sync_dropdowns (HavenJournalList *self)
   const HavenJournalFilter *f = self->filter;
   guint kind = 0;
 
+  /* Not built yet: it shows the filter when it is. */
+  if (self->filter_popover == NULL)
+    return;
+
   self->updating_filters = TRUE;
 
   if (f != NULL && f->kinds == HAVEN_FILTER_CHECKINS)
@@ -354,6 +394,67 @@ sync_dropdowns (HavenJournalList *self)
 }
 
 static void
+ensure_filter_popover (HavenJournalList *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->filter_popover != NULL)
+    return;
+
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), filter_popover_show_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), filter_changed_cb);
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+
+  /* The dropdowns report changes as they are filled: those are not the person's. */
+  self->updating_filters = TRUE;
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-journal-filter.ui", &error))
+    g_error ("The filter popover could not be built: %s", error->message);
+
+  self->filter_popover = GTK_POPOVER (gtk_builder_get_object (builder, "filter_popover"));
+  self->kind_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "kind_dropdown"));
+  self->kind_model = GTK_STRING_LIST (gtk_builder_get_object (builder, "kind_model"));
+  self->pain_point_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "pain_point_dropdown"));
+  self->pain_point_model = GTK_STRING_LIST (gtk_builder_get_object (builder, "pain_point_model"));
+  self->reaction_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "reaction_dropdown"));
+  self->reaction_model = GTK_STRING_LIST (gtk_builder_get_object (builder, "reaction_model"));
+  self->when_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "when_dropdown"));
+
+  gtk_string_list_append (self->kind_model, _("Everything"));
+  for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+    gtk_string_list_append (self->kind_model, haven_entry_kind_label (k));
+  gtk_string_list_append (self->kind_model, _("Check-ins"));
+  gtk_string_list_append (self->reaction_model, _("Any reaction"));
+  for (HavenReaction r = 1; r <= HAVEN_REACTION_LAST; r++)
+    gtk_string_list_append (self->reaction_model, haven_reaction_label (r));
+  gtk_string_list_append (self->pain_point_model, _("Any raw spot"));
+  self->updating_filters = FALSE;
+
+  gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));
+  sync_dropdowns (self);
+}
+
+/* The popovers are built when first opened: a popover menu makes a widget of each item, and
+ * the filter popover holds four dropdowns, each with a list of its own. */
+static void
+create_filter_popover_cb (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  ensure_filter_popover (HAVEN_JOURNAL_LIST (user_data));
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+static void
 clear_filter_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -362,16 +463,110 @@ clear_filter_action (GtkWidget  *widget,
 }
 
 static void
+stop_first_frame (HavenJournalList *self)
+{
+  if (self->first_frame_clock == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+  g_clear_object (&self->first_frame_clock);
+}
+
+/* All rows from now on. */
+static void
+offer_all_rows (HavenJournalList *self)
+{
+  g_clear_handle_id (&self->offer_all_source, g_source_remove);
+  stop_first_frame (self);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+/* Runs after the window has laid itself out: while the rows offered do not fill the view yet,
+ * more are offered, and the frame clock lays the window out again before it draws. */
+static void
+fill_view_cb (GdkFrameClock    *clock,
+              HavenJournalList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) < size ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
+      gtk_adjustment_get_page_size (adjustment) <= 0 ||
+      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+    return;
+
+  gtk_slice_list_model_set_size (self->slice, size * 2);
+}
+
+static gboolean
+offer_all_rows_cb (gpointer user_data)
+{
+  HavenJournalList *self = user_data;
+
+  self->offer_all_source = 0;
+  offer_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is out, not while it is still being finished. */
+static void
+first_frame_cb (GdkFrameClock    *clock,
+                HavenJournalList *self)
+{
+  stop_first_frame (self);
+  if (self->offer_all_source == 0)
+    self->offer_all_source = g_idle_add (offer_all_rows_cb, self);
+}
+
+static void
+haven_journal_list_map (GtkWidget *widget)
+{
+  HavenJournalList *self = HAVEN_JOURNAL_LIST (widget);
+
+  GTK_WIDGET_CLASS (haven_journal_list_parent_class)->map (widget);
+
+  if (self->store == NULL)
+    update_empty_state (self);
+
+  if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT ||
+      self->first_frame_clock != NULL || self->offer_all_source != 0)
+    return;
+
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect_after (self->first_frame_clock, "layout", G_CALLBACK (fill_view_cb), self);
+  g_signal_connect (self->first_frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+haven_journal_list_unmap (GtkWidget *widget)
+{
+  HavenJournalList *self = HAVEN_JOURNAL_LIST (widget);
+
+  /* Hidden before it was drawn (a folded window went to a page): nothing to wait for. */
+  if (self->first_frame_clock != NULL || self->offer_all_source != 0)
+    offer_all_rows (self);
+
+  GTK_WIDGET_CLASS (haven_journal_list_parent_class)->unmap (widget);
+}
+
+static void
 haven_journal_list_dispose (GObject *object)
 {
   HavenJournalList *self = (HavenJournalList *)object;
+
+  stop_first_frame (self);
+  g_clear_handle_id (&self->offer_all_source, g_source_remove);
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HAVEN_TYPE_JOURNAL_LIST);
+  self->filter_popover = NULL;  /* went with its button */
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->filter, haven_journal_filter_free);
@@ -435,6 +630,8 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   object_class->dispose = haven_journal_list_dispose;
   object_class->get_property = haven_journal_list_get_property;
   object_class->set_property = haven_journal_list_set_property;
+  widget_class->map = haven_journal_list_map;
+  widget_class->unmap = haven_journal_list_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HAVEN_TYPE_STORE,
@@ -456,21 +653,16 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-journal-list.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_menu);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_view);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, kind_model);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, pain_point_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, pain_point_model);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, reaction_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, reaction_model);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, when_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -491,29 +683,25 @@ haven_journal_list_init (HavenJournalList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->updating_filters = TRUE;
-  gtk_string_list_append (self->kind_model, _("Everything"));
-  for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
-    gtk_string_list_append (self->kind_model, haven_entry_kind_label (k));
-  gtk_string_list_append (self->kind_model, _("Check-ins"));
-  gtk_string_list_append (self->reaction_model, _("Any reaction"));
-  for (HavenReaction r = 1; r <= HAVEN_REACTION_LAST; r++)
-    gtk_string_list_append (self->reaction_model, haven_reaction_label (r));
-  gtk_string_list_append (self->pain_point_model, _("Any raw spot"));
-  self->updating_filters = FALSE;
+  gtk_menu_button_set_create_popup_func (self->new_button, create_menu_cb, self->new_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_button, create_menu_cb, self->primary_menu,
+                                         NULL);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover_cb, self,
+                                         NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->slice = gtk_slice_list_model_new (NULL, 0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  /* No update_empty_state () here: the list is its first page, and a store usually follows
+   * at once; without one, the list says it is empty once it is shown (map). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
-  update_empty_state (self);
 }
 
 HavenStore *
@@ -592,6 +780,8 @@ haven_journal_list_select (HavenJournalList *self,
   if (self->model == NULL)
     return;
 
+  /* A row further down is shown and scrolled to: the list is complete from now on. */
+  offer_all_rows (self);
   position = haven_journal_model_find (self->model, type, id);
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION

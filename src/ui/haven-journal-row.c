@@ -8,19 +8,20 @@
 #include <glib/gi18n.h>
 
 #include "haven-journal-row.h"
+#include "haven-row-text.h"
 #include "haven-ui-util.h"
 #include "haven-vocabulary.h"
 
 struct _HavenJournalRow
 {
-  AdwBin     parent_instance;
+  AdwBin        parent_instance;
 
-  GtkLabel  *day_label;
-  GtkImage  *kind_icon;
-  GtkLabel  *title_label;
-  GtkLabel  *excerpt_label;
-  GtkLabel  *meta_label;
-  GtkImage  *mood_icon;
+  HavenRowText *day_label;
+  GtkImage     *kind_icon;
+  HavenRowText *title_label;
+  HavenRowText *excerpt_label;
+  HavenRowText *meta_label;
+  GtkImage     *mood_icon;
 };
 
 G_DEFINE_FINAL_TYPE (HavenJournalRow, haven_journal_row, ADW_TYPE_BIN)
@@ -40,6 +41,8 @@ haven_journal_row_class_init (HavenJournalRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = haven_journal_row_dispose;
+
+  g_type_ensure (HAVEN_TYPE_ROW_TEXT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-journal-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, day_label);
@@ -125,7 +128,7 @@ haven_journal_row_bind (HavenJournalRow  *self,
   if (new_day)
     {
       g_autofree char *day = haven_format_day (at, haven_time_now ());
-      gtk_label_set_label (self->day_label, day);
+      haven_row_text_set_text (self->day_label, day);
     }
 
   gtk_image_set_from_icon_name (self->kind_icon,
@@ -145,22 +148,22 @@ haven_journal_row_bind (HavenJournalRow  *self,
     {
       title = haven_entry_kind_label (haven_journal_item_get_kind (item));
     }
-  gtk_label_set_label (self->title_label, title);
+  haven_row_text_set_text (self->title_label, title);
 
   snippet = haven_snippet_to_markup (haven_journal_item_get_snippet (item));
   if (snippet != NULL)
     {
-      gtk_label_set_markup (self->excerpt_label, snippet);
+      haven_row_text_set_markup (self->excerpt_label, snippet);
       gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), TRUE);
     }
   else
     {
-      gtk_label_set_label (self->excerpt_label, excerpt ? excerpt : "");
+      haven_row_text_set_text (self->excerpt_label, excerpt ? excerpt : "");
       gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt != NULL && *excerpt);
     }
 
   meta = describe_meta (item);
-  gtk_label_set_label (self->meta_label, meta);
+  haven_row_text_set_text (self->meta_label, meta);
 
   gtk_widget_set_visible (GTK_WIDGET (self->mood_icon), mood > 0);
   if (mood > 0)

@@ -10,6 +10,7 @@
 
 #include "haven-back-button.h"
 #include "haven-flow.h"
+#include "haven-row-text.h"
 #include "haven-store.h"
 #include "haven-ui-util.h"
 #include "haven-welcome-page.h"
@@ -18,7 +19,8 @@ struct _HavenWelcomePage
 {
   AdwBin               parent_instance;
 
-  AdwStatusPage       *status_page;
+  HavenRowText        *title_label;
+  HavenRowText        *description_label;
   AdwPreferencesGroup *drafts_group;
   GPtrArray           *draft_rows;
   gboolean             journal_empty;
@@ -39,20 +41,19 @@ update_texts (HavenWelcomePage *self)
 {
   if (self->journal_empty)
     {
-      adw_status_page_set_title (self->status_page, _("Welcome to Haven"));
-      adw_status_page_set_description (self->status_page,
-                                       _("When something between you and someone close stirs "
-                                         "you up, this is a quiet place to sort it out. A few "
-                                         "gentle questions help you see what happened in you. "
-                                         "Everything stays on this computer."));
+      haven_row_text_set_text (self->title_label, _("Welcome to Haven"));
+      haven_row_text_set_text (self->description_label,
+                               _("When something between you and someone close stirs you "
+                                 "up, this is a quiet place to sort it out. A few gentle "
+                                 "questions help you see what happened in you. Everything "
+                                 "stays on this computer."));
     }
   else
     {
-      adw_status_page_set_title (self->status_page, _("How Are You Doing?"));
-      adw_status_page_set_description (self->status_page,
-                                       _("Write about what happened, take a moment to calm "
-                                         "down, or just log how you feel. Every question can "
-                                         "be skipped."));
+      haven_row_text_set_text (self->title_label, _("How Are You Doing?"));
+      haven_row_text_set_text (self->description_label,
+                               _("Write about what happened, take a moment to calm down, "
+                                 "or just log how you feel. Every question can be skipped."));
     }
 }
 
@@ -119,10 +120,12 @@ haven_welcome_page_class_init (HavenWelcomePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HAVEN_TYPE_BACK_BUTTON);
+  g_type_ensure (HAVEN_TYPE_ROW_TEXT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-welcome-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, description_label);
   gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, drafts_group);
 }
 

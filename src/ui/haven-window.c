@@ -56,6 +56,8 @@ struct _HavenWindow
   /* Where win.reading-back leads, the last place on top: "library", "article:<id>", and at
    * the bottom the page the reading started from, which waits untouched underneath. */
   GPtrArray            *reading_trail;
+
+  GtkWindow            *shortcuts_window;   /* built when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (HavenWindow, haven_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -945,6 +947,30 @@ reading_back_action (GtkWidget  *widget,
     }
 }
 
+/* Keyboard shortcuts ------------------------------------------------------------------------ */
+
+/* GtkApplication would build gtk/help-overlay.ui for every window as it opens; it is built
+ * here the first time it is asked for instead, which keeps it out of the start-up time. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HavenWindow *self = HAVEN_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE
+                                                                     "/haven-shortcuts.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 /* Closing ---------------------------------------------------------------------------------- */
 
 static void
@@ -1035,6 +1061,7 @@ haven_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->checkin_return_page, g_free);
   g_clear_pointer (&self->reading_trail, g_ptr_array_unref);
+  g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
 
   G_OBJECT_CLASS (haven_window_parent_class)->dispose (object);
 }
@@ -1049,13 +1076,9 @@ haven_window_class_init (HavenWindowClass *klass)
   object_class->dispose = haven_window_dispose;
   window_class->close_request = haven_window_close_request;
 
+  /* Only what the template holds: the other pages' classes are set up with their first page. */
   g_type_ensure (HAVEN_TYPE_JOURNAL_LIST);
   g_type_ensure (HAVEN_TYPE_WELCOME_PAGE);
-  g_type_ensure (HAVEN_TYPE_FLOW_PAGE);
-  g_type_ensure (HAVEN_TYPE_ENTRY_PAGE);
-  g_type_ensure (HAVEN_TYPE_CHECKIN_PAGE);
-  g_type_ensure (HAVEN_TYPE_TRASH_PAGE);
-  g_type_ensure (HAVEN_TYPE_RECOVERY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, toast_overlay);
@@ -1084,6 +1107,8 @@ haven_window_class_init (HavenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
   gtk_widget_class_install_action (widget_class, "win.reading-back", NULL, reading_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -10,6 +10,9 @@
  * processes, the time to the window's first frame and the peak memory of a window scrolled
  * to the end, side by side with a bare libadwaita window (the floor).
  *
+ * With --first-frame-only it measures only the time to the first frame, the floor and each
+ * journal taken in turns.
+ *
  * It prints its figures; it asserts nothing. The tests check correctness.
  */
 #include "config.h"
@@ -46,6 +49,7 @@ static char *opt_haven;
 static char *opt_floor;
 static char *opt_window;
 static char *opt_markdown;
+static gboolean opt_first_frame_only;
 
 static GString *report;
 
@@ -420,6 +424,52 @@ bench_window (const Size *size,
   row (size->name, "redraw of the slowest chart, all time", s, "ms", "≤ 16 ms");
 }
 
+/* Only the time to the first frame, of the floor and of Haven on each journal, taken in
+ * turns (floor, then each journal, --runs times over) so that a machine busy with other
+ * work weighs on all of them alike. */
+static void
+bench_first_frames (const Size  *chosen[],
+                    const char  *paths[],
+                    guint        n)
+{
+  const char *floor_argv[] = { opt_floor, NULL };
+  g_autoptr(GArray) floor_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *samples[G_N_ELEMENTS (sizes)];
+  Stats floor_stats;
+
+  for (guint j = 0; j < n; j++)
+    samples[j] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int i = 0; i < opt_runs; i++)
+    {
+      double ms = run_for_value (floor_argv, "startup-ms", FALSE);
+
+      g_array_append_val (floor_samples, ms);
+      for (guint j = 0; j < n; j++)
+        {
+          const char *haven_argv[] = { opt_haven, "--journal", paths[j], NULL };
+
+          ms = run_for_value (haven_argv, "startup-ms", FALSE);
+          g_array_append_val (samples[j], ms);
+        }
+    }
+
+  floor_stats = haven_bench_summarize (floor_samples);
+  row ("floor", "first frame (bare libadwaita window)", floor_stats, "ms", NULL);
+  for (guint j = 0; j < n; j++)
+    {
+      g_autofree char *target = g_strdup_printf ("≤ 1.1 × floor = %.0f ms",
+                                                 1.1 * floor_stats.median);
+      Stats s = haven_bench_summarize (samples[j]);
+
+      row (chosen[j]->name, "first frame", s, "ms", target);
+      printf ("%-10s   ratio to the floor: %.2f\n", "", s.median / floor_stats.median);
+      g_string_append_printf (report, "| %s | first frame ÷ floor | %.2f | | ≤ 1.10 |\n",
+                              chosen[j]->name, s.median / floor_stats.median);
+      g_array_unref (samples[j]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +485,8 @@ main (int   argc,
     { "floor", 0, 0, G_OPTION_ARG_FILENAME, &opt_floor, "The floor program", "PATH" },
     { "window", 0, 0, G_OPTION_ARG_FILENAME, &opt_window, "The window program", "PATH" },
     { "markdown", 0, 0, G_OPTION_ARG_FILENAME, &opt_markdown, "Also write the table here", "FILE" },
+    { "first-frame-only", 0, 0, G_OPTION_ARG_NONE, &opt_first_frame_only,
+      "Only the time to the first frame, floor and journals in turns (needs --haven, --floor)", NULL },
     { NULL }
   };
 
@@ -450,6 +502,41 @@ main (int   argc,
 
   report = g_string_new ("| journal | measurement | median | p99 | target |\n|---|---|---|---|---|\n");
   tmp = g_dir_make_tmp ("haven-bench-XXXXXX", NULL);
+
+  if (opt_first_frame_only)
+    {
+      const Size *chosen[G_N_ELEMENTS (sizes)];
+      const char *paths[G_N_ELEMENTS (sizes)];
+      guint n = 0;
+
+      if (opt_floor == NULL || opt_haven == NULL)
+        {
+          g_printerr ("--first-frame-only needs --haven and --floor\n");
+          return 2;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autofree char *cached = NULL;
+
+          if (opt_sizes != NULL && strstr (opt_sizes, sizes[i].name) == NULL)
+            continue;
+
+          cached = cached_journal (&sizes[i]);
+          chosen[n] = &sizes[i];
+          paths[n++] = work_copy (cached, tmp);
+        }
+
+      bench_first_frames (chosen, paths, n);
+      for (guint j = 0; j < n; j++)
+        g_free ((char *)paths[j]);
+
+      if (opt_markdown != NULL)
+        g_file_set_contents (opt_markdown, report->str, -1, NULL);
+      printf ("\n%s", report->str);
+
+      return 0;
+    }
 
   if (opt_floor != NULL && opt_haven != NULL && opt_window != NULL)
     bench_floor ();

@@ -1,0 +1,460 @@
+/* haven-row-text.c
+ *
+ * Copyright 2026 The Haven authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The text of a journal row: a label that starts from the left (or is centred), wraps over
+ * at most a few lines and ends in an ellipsis when there is more. The welcome page uses it
+ * too, for its title and text.
+ *
+ * A GtkLabel that wraps lays its text out for every size it is asked about: as wide as it
+ * could be, as narrow as it could be, the average character width of its font, the height at
+ * the width it is offered and again at the width it gets. In GTK 4.8 each of those shapes the
+ * whole text anew, and with some thirty rows built before the first frame that was the
+ * largest part of Haven's start-up. Worse, a GtkViewport asks its child how wide it would be at
+ * the viewport's height, which sends a wrapping GtkLabel into a search over widths, a new layout
+ * at each. This one says how wide it may be from its font's average character width alone,
+ * known once per font and whatever the height, and shapes its text once, for the width it gets.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "haven-row-text.h"
+
+struct _HavenRowText
+{
+  GtkWidget             parent_instance;
+
+  char                 *text;
+  PangoAttrList        *attributes;   /* from markup, or NULL */
+  gboolean              wrap;
+  gboolean              centered;
+  int                   lines;
+  int                   width_chars;
+  int                   max_width_chars;
+
+  PangoLayout          *layout;       /* laid out at layout_width, or NULL */
+  int                   layout_width;
+  PangoFontDescription *font;         /* the font the layout was made with */
+};
+
+G_DEFINE_FINAL_TYPE (HavenRowText, haven_row_text, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_WRAP,
+  PROP_CENTERED,
+  PROP_LINES,
+  PROP_WIDTH_CHARS,
+  PROP_MAX_WIDTH_CHARS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_layout (HavenRowText *self)
+{
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
+}
+
+static void
+text_changed (HavenRowText *self)
+{
+  clear_layout (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* The width of an average character, as GtkLabel counts it for width-chars; asking the font
+ * shapes a sample text, so it is asked once per font and size. */
+static int
+get_char_width (HavenRowText *self)
+{
+  static GHashTable *widths;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autofree char *font_name = pango_font_description_to_string (font);
+  g_autofree char *key = g_strdup_printf ("%s@%g", font_name,
+                                          pango_cairo_context_get_resolution (context));
+  gpointer width;
+
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!g_hash_table_lookup_extended (widths, key, NULL, &width))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, font,
+                                                             pango_context_get_language (context));
+
+      width = GINT_TO_POINTER (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                    pango_font_metrics_get_approximate_digit_width (metrics)));
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (widths, g_steal_pointer (&key), width);
+    }
+
+  return GPOINTER_TO_INT (width);
+}
+
+/* Lays the text out at @width (Pango units), unless it already is. */
+static PangoLayout *
+ensure_layout (HavenRowText *self,
+               int           width)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->layout != NULL && self->layout_width == width)
+    return self->layout;
+
+  if (self->layout == NULL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+
+      self->layout = gtk_widget_create_pango_layout (widget, self->text);
+      pango_layout_set_attributes (self->layout, self->attributes);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      /* An ellipsis ends the last line allowed: the first one, without wrapping. */
+      if (!self->wrap || self->lines > 0)
+        {
+          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_height (self->layout, self->wrap ? -self->lines : -1);
+        }
+      if (self->centered)
+        pango_layout_set_alignment (self->layout, PANGO_ALIGN_CENTER);
+      else
+        pango_layout_set_alignment (self->layout,
+                                    gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      self->font = pango_font_description_copy (pango_context_get_font_description (context));
+    }
+
+  pango_layout_set_width (self->layout, MAX (width, 0));
+  self->layout_width = width;
+
+  return self->layout;
+}
+
+/* The height of wrapping text depends on the width it gets; one line of text does not. */
+static GtkSizeRequestMode
+haven_row_text_get_request_mode (GtkWidget *widget)
+{
+  return HAVEN_ROW_TEXT (widget)->wrap ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                       : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+haven_row_text_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  HavenRowText *self = HAVEN_ROW_TEXT (widget);
+  int char_width = get_char_width (self);
+  int min_width, nat_width;
+  glong n_chars = self->text != NULL ? g_utf8_strlen (self->text, -1) : 0;
+
+  /* As GtkLabel has it for text that wraps or ellipsizes: at least width-chars (or an
+   * ellipsis), at most max-width-chars, and in between as long as the text; but counted in
+   * average characters, not measured. */
+  min_width = char_width * (self->width_chars > 0 ? self->width_chars : 3);
+  nat_width = char_width * (self->max_width_chars > 0 ? MIN (n_chars, self->max_width_chars)
+                                                       : n_chars);
+  nat_width = MAX (min_width, nat_width);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = PANGO_PIXELS_CEIL (min_width);
+      *natural = PANGO_PIXELS_CEIL (nat_width);
+    }
+  else
+    {
+      PangoLayout *layout = ensure_layout (self, for_size >= 0 ? for_size * PANGO_SCALE
+                                                               : nat_width);
+      int height;
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      *minimum = *natural = height;
+    }
+}
+
+static void
+haven_row_text_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  ensure_layout (HAVEN_ROW_TEXT (widget), width * PANGO_SCALE);
+}
+
+static void
+haven_row_text_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  HavenRowText *self = HAVEN_ROW_TEXT (widget);
+  PangoLayout *layout = ensure_layout (self, gtk_widget_get_width (widget) * PANGO_SCALE);
+  PangoRectangle logical;
+  GdkRGBA color;
+  int height, x;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* Where GtkLabel puts it: the text as a whole on a whole pixel (centred lines would
+   * otherwise start between pixels, and look a little different), and centred in a row
+   * taller than the text. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  height = logical.height;
+  x = self->centered ? floor ((gtk_widget_get_width (widget) - logical.width) / 2.0) - logical.x : 0;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (x, MAX (0, gtk_widget_get_height (widget) - height) / 2));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Hovering or selecting a row restyles its texts: only a new font means a new layout. */
+static void
+haven_row_text_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  HavenRowText *self = HAVEN_ROW_TEXT (widget);
+  PangoContext *context;
+
+  GTK_WIDGET_CLASS (haven_row_text_parent_class)->css_changed (widget, change);
+
+  if (self->layout == NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (widget);
+  if (!pango_font_description_equal (self->font, pango_context_get_font_description (context)))
+    {
+      clear_layout (self);
+      gtk_widget_queue_resize (widget);
+    }
+}
+
+static void
+haven_row_text_system_setting_changed (GtkWidget        *widget,
+                                       GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (haven_row_text_parent_class)->system_setting_changed (widget, setting);
+
+  clear_layout (HAVEN_ROW_TEXT (widget));
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+haven_row_text_direction_changed (GtkWidget        *widget,
+                                  GtkTextDirection  previous_direction)
+{
+  GTK_WIDGET_CLASS (haven_row_text_parent_class)->direction_changed (widget, previous_direction);
+
+  clear_layout (HAVEN_ROW_TEXT (widget));
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+haven_row_text_finalize (GObject *object)
+{
+  HavenRowText *self = (HavenRowText *)object;
+
+  clear_layout (self);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+
+  G_OBJECT_CLASS (haven_row_text_parent_class)->finalize (object);
+}
+
+static void
+haven_row_text_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HavenRowText *self = HAVEN_ROW_TEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_WRAP:
+      g_value_set_boolean (value, self->wrap);
+      break;
+    case PROP_CENTERED:
+      g_value_set_boolean (value, self->centered);
+      break;
+    case PROP_LINES:
+      g_value_set_int (value, self->lines);
+      break;
+    case PROP_WIDTH_CHARS:
+      g_value_set_int (value, self->width_chars);
+      break;
+    case PROP_MAX_WIDTH_CHARS:
+      g_value_set_int (value, self->max_width_chars);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_int (HavenRowText *self,
+         int          *field,
+         int           value,
+         GParamSpec   *pspec)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  clear_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static void
+haven_row_text_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HavenRowText *self = HAVEN_ROW_TEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      haven_row_text_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_WRAP:
+      set_int (self, &self->wrap, g_value_get_boolean (value), pspec);
+      break;
+    case PROP_CENTERED:
+      set_int (self, &self->centered, g_value_get_boolean (value), pspec);
+      break;
+    case PROP_LINES:
+      set_int (self, &self->lines, g_value_get_int (value), pspec);
+      break;
+    case PROP_WIDTH_CHARS:
+      set_int (self, &self->width_chars, g_value_get_int (value), pspec);
+      break;
+    case PROP_MAX_WIDTH_CHARS:
+      set_int (self, &self->max_width_chars, g_value_get_int (value), pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+haven_row_text_class_init (HavenRowTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = haven_row_text_finalize;
+  object_class->get_property = haven_row_text_get_property;
+  object_class->set_property = haven_row_text_set_property;
+
+  widget_class->get_request_mode = haven_row_text_get_request_mode;
+  widget_class->measure = haven_row_text_measure;
+  widget_class->size_allocate = haven_row_text_size_allocate;
+  widget_class->snapshot = haven_row_text_snapshot;
+  widget_class->css_changed = haven_row_text_css_changed;
+  widget_class->system_setting_changed = haven_row_text_system_setting_changed;
+  widget_class->direction_changed = haven_row_text_direction_changed;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Without wrapping, one line. */
+  properties[PROP_WRAP] =
+    g_param_spec_boolean ("wrap", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Each line centred, rather than from the start. */
+  properties[PROP_CENTERED] =
+    g_param_spec_boolean ("centered", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The most lines a wrapping text takes; 0 for no limit. */
+  properties[PROP_LINES] =
+    g_param_spec_int ("lines", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WIDTH_CHARS] =
+    g_param_spec_int ("width-chars", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MAX_WIDTH_CHARS] =
+    g_param_spec_int ("max-width-chars", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+haven_row_text_init (HavenRowText *self)
+{
+  self->width_chars = -1;
+  self->max_width_chars = -1;
+}
+
+GtkWidget *
+haven_row_text_new (void)
+{
+  return g_object_new (HAVEN_TYPE_ROW_TEXT, NULL);
+}
+
+const char *
+haven_row_text_get_text (HavenRowText *self)
+{
+  g_return_val_if_fail (HAVEN_IS_ROW_TEXT (self), NULL);
+
+  return self->text != NULL ? self->text : "";
+}
+
+void
+haven_row_text_set_text (HavenRowText *self,
+                         const char   *text)
+{
+  g_return_if_fail (HAVEN_IS_ROW_TEXT (self));
+
+  if (self->attributes == NULL && g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+  text_changed (self);
+}
+
+void
+haven_row_text_set_markup (HavenRowText *self,
+                           const char   *markup)
+{
+  g_autoptr(GError) error = NULL;
+  PangoAttrList *attributes = NULL;
+  char *text = NULL;
+
+  g_return_if_fail (HAVEN_IS_ROW_TEXT (self));
+
+  if (markup == NULL || !pango_parse_markup (markup, -1, 0, &attributes, &text, NULL, &error))
+    {
+      haven_row_text_set_text (self, markup);
+      return;
+    }
+
+  g_free (self->text);
+  self->text = text;
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+  self->attributes = attributes;
+  text_changed (self);
+}
