@@ -201,6 +201,8 @@ test_from_version_1 (Fixture       *f,
 
   /* Version 3: the per-day sums the charts read were worked out from the records already
    * there (the trashed entry left out); each record carries its local day. */
+  g_assert_cmpint (query_int (f->path, "SELECT n FROM listed_count WHERE kind = 'entry';"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT n FROM listed_count WHERE kind = 'checkin';"), ==, 1);
   g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_mood;"), ==, 1);
   g_assert_cmpint (query_int (f->path, "SELECT sum (mood_total) FROM day_mood;"), ==, 2);
   g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_reaction"

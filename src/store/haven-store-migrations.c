@@ -160,6 +160,7 @@ static const char migration_2[] =
  * The sums are exact, never estimates, so a chart and the list behind it always agree. */
 
 #define CHECKIN_ADD(r) \
+  "  UPDATE listed_count SET n = n + 1 WHERE kind = 'checkin';\n" \
   "  INSERT INTO day_mood (day, n, mood_total) VALUES (" r ".day, 1, " r ".mood)\n" \
   "    ON CONFLICT DO UPDATE SET n = n + 1, mood_total = mood_total + excluded.mood_total;\n" \
   "  INSERT INTO day_reaction (day, reaction, n)\n" \
@@ -176,6 +177,7 @@ static const char migration_2[] =
   "    ON CONFLICT DO UPDATE SET n = n + 1, drop_total = drop_total + excluded.drop_total;\n"
 
 #define CHECKIN_REMOVE(r) \
+  "  UPDATE listed_count SET n = n - 1 WHERE kind = 'checkin';\n" \
   "  UPDATE day_mood SET n = n - 1, mood_total = mood_total - " r ".mood\n" \
   "    WHERE day = " r ".day;\n" \
   "  UPDATE day_reaction SET n = n - 1 WHERE day = " r ".day AND reaction = " r ".reaction;\n" \
@@ -189,6 +191,7 @@ static const char migration_2[] =
   REMOVE_EMPTY (r)
 
 #define ENTRY_ADD(r) \
+  "  UPDATE listed_count SET n = n + 1 WHERE kind = 'entry';\n" \
   "  INSERT INTO day_reaction (day, reaction, n)\n" \
   "    SELECT DISTINCT " r ".day, value, 1 FROM json_each (" r ".answers, '$.reaction')\n" \
   "      WHERE type = 'text'\n" \
@@ -205,6 +208,7 @@ static const char migration_2[] =
   "    ON CONFLICT DO UPDATE SET n = n + 1, drop_total = drop_total + excluded.drop_total;\n"
 
 #define ENTRY_REMOVE(r) \
+  "  UPDATE listed_count SET n = n - 1 WHERE kind = 'entry';\n" \
   "  UPDATE day_reaction SET n = n - 1 WHERE day = " r ".day AND reaction IN\n" \
   "    (SELECT value FROM json_each (" r ".answers, '$.reaction') WHERE type = 'text');\n" \
   "  UPDATE day_pain_point SET n = n - 1 WHERE day = " r ".day AND pain_point_id IN\n" \
@@ -229,6 +233,9 @@ static const char migration_2[] =
 /* The sums, counted from the records. Also what a large import runs after setting the
  * triggers aside (_haven_day_sums_rebuild_sql). */
 #define DAY_SUMS_FROM_RECORDS \
+  "INSERT INTO listed_count (kind, n) VALUES\n" \
+  "  ('entry', (SELECT count (*) FROM entry WHERE deleted_at IS NULL AND is_draft = 0)),\n" \
+  "  ('checkin', (SELECT count (*) FROM checkin WHERE deleted_at IS NULL));\n" \
   "INSERT INTO day_mood (day, n, mood_total)\n" \
   "  SELECT day, count (*), sum (mood) FROM checkin WHERE deleted_at IS NULL GROUP BY day;\n" \
   "INSERT INTO day_reaction (day, reaction, n)\n" \
@@ -272,6 +279,13 @@ static const char migration_3[] =
   "ALTER TABLE checkin ADD COLUMN day INTEGER;\n"
   "UPDATE entry SET day = haven_local_day (occurred_at);\n"
   "UPDATE checkin SET day = haven_local_day (at);\n"
+
+  /* How many entries and check-ins the journal lists, so the list knows its length at
+   * start without counting a hundred thousand rows. */
+  "CREATE TABLE listed_count (\n"
+  "  kind  TEXT NOT NULL PRIMARY KEY CHECK (kind IN ('entry', 'checkin')),\n"
+  "  n     INTEGER NOT NULL\n"
+  ") STRICT, WITHOUT ROWID;\n"
 
   /* Days are days since 1 January 1970, local. */
   "CREATE TABLE day_mood (\n"
@@ -370,6 +384,7 @@ static const char migration_3[] =
 /* The current way of counting the sums; a later version that counts differently gives
  * migration 3 its own copy of this one. */
 const char _haven_day_sums_rebuild_sql[] =
+  "DELETE FROM listed_count;\n"
   "DELETE FROM day_mood;\n"
   "DELETE FROM day_reaction;\n"
   "DELETE FROM day_pain_point;\n"
