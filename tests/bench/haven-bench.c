@@ -299,7 +299,7 @@ bench_export_import (const Size *size,
   g_autoptr(GArray) exports = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) imports = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *json = g_build_filename (dir, "export.json", NULL);
-  int runs = size->n_entries > 10000 ? 3 : 10;
+  int runs = MIN (opt_runs, size->n_entries > 10000 ? 3 : 10);
 
   for (int i = 0; i < runs; i++)
     TIME_MS (exports, g_assert (haven_export_to_file (store, HAVEN_EXPORT_JSON, json, NULL, NULL,
