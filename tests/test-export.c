@@ -12,6 +12,7 @@
 #include "haven-answers.h"
 #include "haven-export.h"
 #include "haven-import.h"
+#include "haven-journal-model.h"
 #include "haven-store-private.h"
 #include "haven-test-util.h"
 
@@ -102,6 +103,37 @@ query_text (HavenStore *store,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
 
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* The search indexes hold exactly the text of their tables: FTS5 compares them when asked. */
+static void
+assert_search_index_sound (HavenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  _haven_exec (_haven_store_get_db (store),
+               "INSERT INTO entry_fts (entry_fts, rank) VALUES ('integrity-check', 1);"
+               "INSERT INTO checkin_fts (checkin_fts, rank) VALUES ('integrity-check', 1);",
+               &error);
+  g_assert_no_error (error);
+
+  /* And the triggers that keep them so are all there. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                     "AND name GLOB '*_fts_*'"), ==, 6);
+}
+
+/* What the journal list finds for @text, as someone typing it into the search would. */
+static guint
+count_found (HavenStore *store,
+             const char *text)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+
+  filter->text = g_strdup (text);
+  model = haven_journal_model_new (store, filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
 }
 
 /* A journal with a bit of everything: guided and free entries, a draft, a trashed entry,
@@ -280,6 +312,7 @@ test_json_round_trip (Fixture       *f,
   g_assert_cmpuint (haven_store_count_checkins (other), ==, 2);
   g_assert_cmpint (query_int (other, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'argued'"),
                    ==, 1);
+  assert_search_index_sound (other);
 }
 
 static void
@@ -401,6 +434,65 @@ test_import_newer_copy_wins (Fixture       *f,
                    ==, 1);
   /* Its links came along unchanged. */
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM entry_pain_point"), ==, 2);
+  assert_search_index_sound (f->store);
+}
+
+/* The import indexes the rows it adds in one go at the end (see haven-import.c): into an
+ * empty journal, into one with records of its own, and with the journal going on as usual
+ * afterwards. */
+static void
+test_import_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *empty_path = tmp_file (f, "empty.db");
+  g_autoptr(HavenStore) empty = NULL;
+  g_autoptr(HavenEntry) own = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenEntry) later = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) later_checkin = haven_checkin_new (3);
+  g_autoptr(GError) error = NULL;
+
+  fill_sample_journal (f->store);
+  export_json (f->store, path);
+
+  /* Into an empty journal: body, answers and notes, by whole words and by prefixes. */
+  empty = open_store (empty_path);
+  import_file (empty, path);
+  assert_search_index_sound (empty);
+  g_assert_cmpuint (count_found (empty, "quiet evening"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "argu"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "quoted"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "half"), ==, 0);  /* the draft is not listed */
+  g_assert_cmpint (query_int (empty, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'half'"),
+                   ==, 1);
+
+  /* Into a journal with an entry of its own, which stays findable too. */
+  g_clear_object (&empty);
+  g_unlink (empty_path);
+  empty = open_store (empty_path);
+  haven_entry_set_body (own, "Morning tea on the balcony.");
+  haven_store_save_entry (empty, own, &error);
+  g_assert_no_error (error);
+  import_file (empty, path);
+  assert_search_index_sound (empty);
+  g_assert_cmpuint (count_found (empty, "balcony"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "quiet evening"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "quoted"), ==, 1);
+
+  /* Afterwards, saving, editing and deleting keep the index as before. */
+  haven_entry_set_body (later, "A walk by the river.");
+  haven_store_save_entry (empty, later, &error);
+  g_assert_no_error (error);
+  haven_checkin_set_note (later_checkin, "Calmer after the walk.");
+  haven_store_save_checkin (empty, later_checkin, &error);
+  g_assert_no_error (error);
+  haven_entry_set_body (own, "Evening tea on the balcony.");
+  haven_store_save_entry (empty, own, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (empty, "river"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "calmer"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "morning"), ==, 0);
+  assert_search_index_sound (empty);
 }
 
 static void
@@ -853,6 +945,41 @@ test_bad_link_rolls_back (Fixture *f, gconstpointer data)
                   "Check-in 1: it belongs to an entry that is neither in the file nor in the journal.");
 }
 
+/* Here the failure comes after an entry and a check-in are written, so both search
+ * triggers were set aside: they come back with the rollback. */
+static void
+test_bad_link_keeps_search (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = checkin (", \"mood\": 2, \"note\": \"harbour\"");
+  g_autofree char *bad = g_strdup_printf ("{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c003\", "
+                                          "\"at\": \"2024-05-01T18:30:00Z\", "
+                                          "\"created_at\": \"2024-05-01T18:30:00Z\", "
+                                          "\"updated_at\": \"2024-05-01T18:30:00Z\", \"mood\": 2, "
+                                          "\"entry\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3cfff\"}");
+  g_autofree char *checkins = g_strdup_printf ("%s, %s", good, bad);
+  g_autofree char *doc = document (valid_entry, checkins);
+  g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) later = haven_checkin_new (3);
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_BROKEN_LINK,
+                  "Check-in 2: it belongs to an entry that is neither in the file nor in the journal.");
+
+  f->store = open_store (f->path);
+  assert_search_index_sound (f->store);
+  g_assert_cmpuint (count_found (f->store, "harbour"), ==, 0);
+
+  haven_entry_set_body (entry, "Lighthouse at dusk.");
+  haven_store_save_entry (f->store, entry, &error);
+  g_assert_no_error (error);
+  haven_checkin_set_note (later, "Seagulls everywhere.");
+  haven_store_save_checkin (f->store, later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (f->store, "lighthouse"), ==, 1);
+  g_assert_cmpuint (count_found (f->store, "seagulls"), ==, 1);
+  assert_search_index_sound (f->store);
+}
+
 static void
 test_disk_full_during_import (Fixture       *f,
                               gconstpointer  data)
@@ -905,6 +1032,7 @@ test_disk_full_during_import (Fixture       *f,
   haven_import_run (import, f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 302);
+  assert_search_index_sound (f->store);
 }
 
 static void
@@ -958,6 +1086,7 @@ main (int   argc,
   ADD ("/import/json/twice-changes-nothing", test_import_twice_changes_nothing);
   ADD ("/import/json/newer-copy-wins", test_import_newer_copy_wins);
   ADD ("/import/json/emits-journal-changed", test_journal_changed_signal);
+  ADD ("/import/json/search", test_import_search);
   ADD ("/import/daylio/fixture", test_daylio_fixture);
   ADD ("/import/daylio/twice-and-as-tags", test_daylio_twice_and_as_tags);
   ADD ("/import/bad/invalid-json", test_bad_invalid_json);
@@ -977,6 +1106,7 @@ main (int   argc,
   ADD ("/import/bad/unknown-format", test_bad_unknown_format);
   ADD ("/import/bad/empty", test_import_from_bytes_and_empty);
   ADD ("/import/bad/link-rolls-back", test_bad_link_rolls_back);
+  ADD ("/import/bad/link-keeps-search", test_bad_link_keeps_search);
   ADD ("/import/disk-full", test_disk_full_during_import);
 
   return g_test_run ();

@@ -1682,6 +1682,24 @@ haven_import_new_for_file (const char  *path,
 
 /* Applying --------------------------------------------------------------------------------- */
 
+/* A search index and the trigger that feeds it one row at a time. */
+typedef struct
+{
+  const char *table;         /* the content table, keyed by id */
+  const char *fts;           /* its external-content FTS5 index */
+  const char *trigger;       /* AFTER INSERT on table, into fts */
+  gboolean    looked;        /* whether hold_fts_feed() has run */
+  char       *trigger_sql;   /* when set aside for this import: how to make it again */
+  gint64      first_new_id;  /* the rows this import adds have this id or above */
+} FtsFeed;
+
+enum
+{
+  FEED_ENTRY,
+  FEED_CHECKIN,
+  N_FEEDS
+};
+
 typedef struct
 {
   HavenImport       *self;
@@ -1693,11 +1711,14 @@ typedef struct
   GHashTable        *entry_ids;        /* uuid → gint64 *, entries of the file */
   GHashTable        *new_names;        /* "p:"/"t:" + lowercase name → id made in this run */
   gint64             next_fake_id;     /* a dry run counts down from -1 */
+  FtsFeed            fts_feeds[N_FEEDS];
 } Apply;
 
 static void
 apply_clear (Apply *a)
 {
+  for (guint i = 0; i < N_FEEDS; i++)
+    g_clear_pointer (&a->fts_feeds[i].trigger_sql, g_free);
   g_clear_pointer (&a->pain_point_ids, g_array_unref);
   g_clear_pointer (&a->tag_ids, g_array_unref);
   g_clear_pointer (&a->entry_ids, g_hash_table_unref);
@@ -1722,6 +1743,123 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+/* Full-text search during an import.
+ *
+ * Inside a transaction, FTS5 (SQLite 3.40) writes its pending terms out as a new segment of
+ * the index whenever a statement that touched it ends, and merges those segments as they
+ * pile up. Fed by the insert triggers, row by row, a large import made one tiny segment per
+ * record and merged them over and over: more than half of its time. So before the first row
+ * it adds to a table, the import sets that table's insert trigger aside; at the end it
+ * indexes the rows it added in one statement and makes the trigger again. All of it happens
+ * inside the import's transaction, so a failure anywhere rolls the trigger back with
+ * everything else, and an import that adds nothing leaves the schema alone. The update and
+ * delete triggers stay: they act on rows that were indexed before (a file holds each uuid
+ * once, so the import never changes a row it added). */
+static gboolean
+hold_fts_feed (Apply    *a,
+               FtsFeed  *feed,
+               GError  **error)
+{
+  sqlite3 *db = _haven_store_get_db (a->store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trigger_sql = NULL;
+  char *sql;
+  int rc;
+
+  if (feed->looked)
+    return TRUE;
+  feed->looked = TRUE;
+
+  /* A journal without the trigger keeps whatever indexing it has. */
+  rc = sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
+                           "AND name = ?1 AND tbl_name = ?2;", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sql_failed (a, rc, error);
+  sqlite3_bind_text (stmt, 1, feed->trigger, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, feed->table, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return sql_failed (a, rc, error);
+  trigger_sql = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* New rows get ids above the largest one; SQLite picks others only once the largest
+   * possible id is taken, and then the trigger stays. */
+  sql = sqlite3_mprintf ("SELECT max (id) FROM \"%w\";", feed->table);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return sql_failed (a, rc, error);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return sql_failed (a, rc, error);
+  if (sqlite3_column_int64 (stmt, 0) == G_MAXINT64)
+    return TRUE;
+  feed->first_new_id = sqlite3_column_int64 (stmt, 0) + 1;
+
+  sql = sqlite3_mprintf ("DROP TRIGGER \"%w\";", feed->trigger);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return sql_failed (a, sqlite3_extended_errcode (db), error);
+
+  feed->trigger_sql = g_steal_pointer (&trigger_sql);
+
+  return TRUE;
+}
+
+/* Indexes the rows added since hold_fts_feed(), as the trigger would have, and makes the
+ * trigger again. */
+static gboolean
+release_fts_feed (Apply    *a,
+                  FtsFeed  *feed,
+                  GError  **error)
+{
+  sqlite3 *db = _haven_store_get_db (a->store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) columns = g_string_new ("rowid");
+  g_autoptr(GString) values = g_string_new ("id");
+  char *sql;
+  int rc;
+
+  if (feed->trigger_sql == NULL)
+    return TRUE;
+
+  /* The index's own columns, which an external-content index reads by name from its
+   * table. */
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1);", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sql_failed (a, rc, error);
+  sqlite3_bind_text (stmt, 1, feed->fts, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      sql = sqlite3_mprintf (", \"%w\"", (const char *)sqlite3_column_text (stmt, 0));
+      g_string_append (columns, sql);
+      g_string_append (values, sql);
+      sqlite3_free (sql);
+    }
+  if (rc != SQLITE_DONE)
+    return sql_failed (a, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  sql = sqlite3_mprintf ("INSERT INTO \"%w\" (%s) SELECT %s FROM \"%w\" WHERE id >= ?1;",
+                         feed->fts, columns->str, values->str, feed->table);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return sql_failed (a, rc, error);
+  sqlite3_bind_int64 (stmt, 1, feed->first_new_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    return sql_failed (a, rc, error);
+
+  if (sqlite3_exec (db, feed->trigger_sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sql_failed (a, sqlite3_extended_errcode (db), error);
+  g_clear_pointer (&feed->trigger_sql, g_free);
+
+  return TRUE;
 }
 
 /* Looks a record up by uuid: 1 and its id (and updated_at) when there, 0 when not. */
@@ -1957,6 +2095,9 @@ apply_entry (Apply        *a,
       return TRUE;
     }
 
+  if (!update && !hold_fts_feed (a, &a->fts_feeds[FEED_ENTRY], error))
+    return FALSE;
+
   {
     g_autoptr(HavenCachedStmt) stmt = NULL;
 
@@ -2067,6 +2208,9 @@ apply_checkin (Apply          *a,
   if (a->dry_run)
     return TRUE;
 
+  if (!update && !hold_fts_feed (a, &a->fts_feeds[FEED_CHECKIN], error))
+    return FALSE;
+
   mood = daylio ? g_array_index (self->label_moods, int, r->mood_label) : r->mood;
 
   /* Daylio's activities go where the person chose; Haven's own links where they were. */
@@ -2166,6 +2310,10 @@ apply_all (HavenStore  *store,
     if (!apply_checkin (a, &g_array_index (self->checkins, CheckinRecord, i), i, error))
       return FALSE;
 
+  for (guint i = 0; i < N_FEEDS; i++)
+    if (!release_fts_feed (a, &a->fts_feeds[i], error))
+      return FALSE;
+
   return TRUE;
 }
 
@@ -2182,6 +2330,8 @@ apply_init (Apply       *a,
   a->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   a->entry_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   a->new_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  a->fts_feeds[FEED_ENTRY] = (FtsFeed) { "entry", "entry_fts", "entry_fts_insert" };
+  a->fts_feeds[FEED_CHECKIN] = (FtsFeed) { "checkin", "checkin_fts", "checkin_fts_insert" };
 }
 
 gboolean
