@@ -13,6 +13,7 @@
 #include "haven-export.h"
 #include "haven-import.h"
 #include "haven-journal-model.h"
+#include "haven-json-reader.h"
 #include "haven-store-private.h"
 #include "haven-test-util.h"
 
@@ -493,6 +494,198 @@ test_import_search (Fixture       *f,
   g_assert_cmpuint (count_found (empty, "calmer"), ==, 1);
   g_assert_cmpuint (count_found (empty, "morning"), ==, 0);
   assert_search_index_sound (empty);
+}
+
+/* The import writes the JSON columns itself where it can (see append_json_string() in
+ * haven-import.c): what it stores must be what the store itself writes, byte for byte, for
+ * plain text and for text with every kind of character json-glib escapes its own way. */
+static void
+test_import_stored_form (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char *tricky[] = {
+    "plain, with / and ü and 😀",
+    "quotes \" and backslashes \\ and \\n",
+    "lines\nand\r\nbreaks\tand \b \f",
+    "control \x01 \x1e \x1f and delete \x7f",
+    "",
+  };
+  static const char *columns[] = {
+    "SELECT group_concat (answers || '|' || answers_text, '#') FROM "
+      "(SELECT answers, answers_text FROM entry ORDER BY uuid);",
+    "SELECT group_concat (emotions || body_signals || regulation || note, '#') FROM "
+      "(SELECT * FROM checkin ORDER BY uuid);",
+  };
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *other_path = tmp_file (f, "other.db");
+  g_autoptr(HavenStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_REFLECTION);
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+      const char *list[] = { tricky[i], "zz", "a", "zz", NULL };
+
+      haven_entry_set_body (entry, tricky[i]);
+      haven_entry_set_answer (entry, "first", g_variant_new_string (tricky[i]));
+      haven_entry_set_answer (entry, "second", g_variant_new_string ("more"));
+      haven_entry_set_answer (entry, tricky[i][0] != '\0' ? tricky[i] : "key",
+                              g_variant_new_int64 (G_MININT64 + i));
+      haven_entry_set_answer (entry, "list", g_variant_new_strv (list, -1));
+      haven_entry_set_answer (entry, "none", g_variant_new_strv (NULL, 0));
+      haven_store_save_entry (f->store, entry, &error);
+      g_assert_no_error (error);
+
+      haven_checkin_set_emotions (checkin, list);
+      haven_checkin_set_body_signals (checkin, (const char *[]){ tricky[i], NULL });
+      haven_checkin_set_note (checkin, tricky[i]);
+      haven_store_save_checkin (f->store, checkin, &error);
+      g_assert_no_error (error);
+    }
+
+  export_json (f->store, path);
+  other = open_store (other_path);
+  import_file (other, path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *saved = query_text (f->store, columns[i]);
+      g_autofree char *imported = query_text (other, columns[i]);
+
+      g_assert_cmpstr (imported, ==, saved);
+    }
+}
+
+/* The JSON reader itself: what it takes, what it refuses and where it says so. */
+static void
+test_json_reader (void)
+{
+  static const struct
+  {
+    const char      *text;
+    HavenJsonResult  result;
+    guint            line;
+    guint            column;
+  } cases[] = {
+    { "{}", HAVEN_JSON_OK, 0, 0 },
+    { " \n[1, -2.5e3, \"x\", true, false, null, {\"a\": []}]\r\n ", HAVEN_JSON_OK, 0, 0 },
+    { "[\"tab\there, raw\x1f too\"]", HAVEN_JSON_OK, 0, 0 },
+    { "", HAVEN_JSON_SYNTAX, 1, 1 },
+    { "[1,]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "{\"a\": 1,}", HAVEN_JSON_SYNTAX, 1, 9 },
+    { "{\"a\" 1}", HAVEN_JSON_SYNTAX, 1, 6 },
+    { "{1: 2}", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[01]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[.5]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[1.]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "[1e]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "[-]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[+1]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[0x10]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "['a']", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[tru]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[NaN]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[1 2]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "[1] x", HAVEN_JSON_SYNTAX, 1, 5 },
+    { "// c\n[1]", HAVEN_JSON_SYNTAX, 1, 1 },
+    { "[\"\\x\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\u12\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\u0000\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\ud800\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\ud800\\u0041\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\udc00\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"open", HAVEN_JSON_SYNTAX, 1, 6 },
+    { "[\"open\\", HAVEN_JSON_SYNTAX, 1, 7 },
+    { "{\"é\":\n  [1, ]}", HAVEN_JSON_SYNTAX, 2, 7 },
+    { "[[[[1]]]]", HAVEN_JSON_OK, 0, 0 },
+    { "[[[[[1]]]]]", HAVEN_JSON_TOO_DEEP, 1, 5 },
+  };
+  g_autoptr(HavenJsonTree) tree = NULL;
+  const HavenJsonValue *root, *v;
+  guint line, column;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      HavenJsonResult result;
+
+      g_test_message ("%s", cases[i].text);
+      result = _haven_json_tree_parse (cases[i].text, strlen (cases[i].text), 4, &tree, &line,
+                                       &column);
+      g_assert_cmpint (result, ==, cases[i].result);
+      g_assert_true ((tree != NULL) == (result == HAVEN_JSON_OK));
+      g_clear_pointer (&tree, _haven_json_tree_free);
+      if (result != HAVEN_JSON_OK)
+        {
+          g_assert_cmpuint (line, ==, cases[i].line);
+          g_assert_cmpuint (column, ==, cases[i].column);
+        }
+    }
+
+  /* What the values hold. */
+  {
+    const char text[] =
+      "{\"s\": \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00\", "
+      "\"i\": -9223372036854775808, \"j\": 9223372036854775807, \"big\": 9223372036854775808, "
+      "\"d\": 2.5E-1, \"z\": -0, \"t\": true, \"n\": null, \"a\": [1, [], {}], "
+      "\"twice\": 1, \"twice\": 2, \"\": \"empty name\"}";
+
+    g_assert_cmpint (_haven_json_tree_parse (text, strlen (text), 4, &tree, &line, &column), ==,
+                     HAVEN_JSON_OK);
+    root = _haven_json_tree_get_root (tree);
+    g_assert_cmpint (root->kind, ==, HAVEN_JSON_OBJECT);
+    g_assert_cmpuint (root->n, ==, 12);
+
+    v = _haven_json_object_get (root, "s");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_STRING);
+    g_assert_cmpstr (v->string, ==, "a\"b\\c/d\b\f\n\r\té€😀");
+    v = _haven_json_object_get (root, "i");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_INT);
+    g_assert_cmpint (v->integer, ==, G_MININT64);
+    v = _haven_json_object_get (root, "j");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_INT);
+    g_assert_cmpint (v->integer, ==, G_MAXINT64);
+    v = _haven_json_object_get (root, "big");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_DOUBLE);
+    g_assert_cmpfloat (v->number, ==, 9223372036854775808.0);
+    v = _haven_json_object_get (root, "d");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_DOUBLE);
+    g_assert_cmpfloat (v->number, ==, 0.25);
+    v = _haven_json_object_get (root, "z");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_INT);
+    g_assert_cmpint (v->integer, ==, 0);
+    v = _haven_json_object_get (root, "t");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_BOOLEAN);
+    g_assert_true (v->boolean);
+    g_assert_cmpint (_haven_json_object_get (root, "n")->kind, ==, HAVEN_JSON_NULL);
+    v = _haven_json_object_get (root, "a");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_ARRAY);
+    g_assert_cmpuint (v->n, ==, 3);
+    g_assert_cmpint (v->elements[0].integer, ==, 1);
+    g_assert_cmpint (v->elements[1].kind, ==, HAVEN_JSON_ARRAY);
+    g_assert_cmpuint (v->elements[1].n, ==, 0);
+    g_assert_cmpint (v->elements[2].kind, ==, HAVEN_JSON_OBJECT);
+    g_assert_cmpuint (v->elements[2].n, ==, 0);
+    g_assert_cmpint (_haven_json_object_get (root, "twice")->integer, ==, 2);
+    g_assert_cmpstr (_haven_json_object_get (root, "")->string, ==, "empty name");
+    g_assert_null (_haven_json_object_get (root, "missing"));
+    g_clear_pointer (&tree, _haven_json_tree_free);
+  }
+
+  /* A string larger than a block of the tree, among small ones. */
+  {
+    g_autoptr(GString) big = g_string_new ("[\"x\", \"");
+    g_autofree char *long_text = g_strnfill (3 * 1024 * 1024, 'y');
+
+    g_string_append_printf (big, "%s\", \"z\"]", long_text);
+    g_assert_cmpint (_haven_json_tree_parse (big->str, big->len, 4, &tree, &line, &column), ==,
+                     HAVEN_JSON_OK);
+    root = _haven_json_tree_get_root (tree);
+    g_assert_cmpuint (root->n, ==, 3);
+    g_assert_cmpstr (root->elements[0].string, ==, "x");
+    g_assert_cmpstr (root->elements[1].string, ==, long_text);
+    g_assert_cmpstr (root->elements[2].string, ==, "z");
+  }
 }
 
 static void
@@ -1087,6 +1280,8 @@ main (int   argc,
   ADD ("/import/json/newer-copy-wins", test_import_newer_copy_wins);
   ADD ("/import/json/emits-journal-changed", test_journal_changed_signal);
   ADD ("/import/json/search", test_import_search);
+  ADD ("/import/json/stored-form", test_import_stored_form);
+  g_test_add_func ("/import/json/reader", test_json_reader);
   ADD ("/import/daylio/fixture", test_daylio_fixture);
   ADD ("/import/daylio/twice-and-as-tags", test_daylio_twice_and_as_tags);
   ADD ("/import/bad/invalid-json", test_bad_invalid_json);
