@@ -123,6 +123,16 @@ assert_search_index_sound (HavenStore *store)
                                      "AND name GLOB '*_fts_*'"), ==, 6);
 }
 
+/* The import sets a larger FTS5 'hashsize' while it indexes: none is left behind. */
+static void
+assert_no_fts_settings (HavenStore *store)
+{
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM entry_fts_config WHERE k = 'hashsize'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM checkin_fts_config WHERE k = 'hashsize'"),
+                   ==, 0);
+}
+
 /* What the journal list finds for @text, as someone typing it into the search would. */
 static guint
 count_found (HavenStore *store,
@@ -452,14 +462,19 @@ test_import_search (Fixture       *f,
   g_autoptr(HavenEntry) later = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
   g_autoptr(HavenCheckin) later_checkin = haven_checkin_new (3);
   g_autoptr(GError) error = NULL;
+  gint64 cache_size;
 
   fill_sample_journal (f->store);
   export_json (f->store, path);
 
   /* Into an empty journal: body, answers and notes, by whole words and by prefixes. */
   empty = open_store (empty_path);
+  cache_size = query_int (empty, "PRAGMA cache_size");
   import_file (empty, path);
   assert_search_index_sound (empty);
+  assert_no_fts_settings (empty);
+  /* The larger page cache of the import was for the import only. */
+  g_assert_cmpint (query_int (empty, "PRAGMA cache_size"), ==, cache_size);
   g_assert_cmpuint (count_found (empty, "quiet evening"), ==, 1);
   g_assert_cmpuint (count_found (empty, "argu"), ==, 1);
   g_assert_cmpuint (count_found (empty, "quoted"), ==, 1);
@@ -474,8 +489,16 @@ test_import_search (Fixture       *f,
   haven_entry_set_body (own, "Morning tea on the balcony.");
   haven_store_save_entry (empty, own, &error);
   g_assert_no_error (error);
+  /* A setting someone made stays as it was. */
+  _haven_exec (_haven_store_get_db (empty),
+               "INSERT INTO entry_fts (entry_fts, rank) VALUES ('hashsize', 2097152);", &error);
+  g_assert_no_error (error);
   import_file (empty, path);
   assert_search_index_sound (empty);
+  g_assert_cmpint (query_int (empty, "SELECT v FROM entry_fts_config WHERE k = 'hashsize'"), ==,
+                   2097152);
+  g_assert_cmpint (query_int (empty, "SELECT count(*) FROM checkin_fts_config WHERE k = 'hashsize'"),
+                   ==, 0);
   g_assert_cmpuint (count_found (empty, "balcony"), ==, 1);
   g_assert_cmpuint (count_found (empty, "quiet evening"), ==, 1);
   g_assert_cmpuint (count_found (empty, "quoted"), ==, 1);
@@ -1160,6 +1183,7 @@ test_bad_link_keeps_search (Fixture *f, gconstpointer data)
 
   f->store = open_store (f->path);
   assert_search_index_sound (f->store);
+  assert_no_fts_settings (f->store);
   g_assert_cmpuint (count_found (f->store, "harbour"), ==, 0);
 
   haven_entry_set_body (entry, "Lighthouse at dusk.");
