@@ -580,6 +580,60 @@ test_import_stored_form (Fixture       *f,
     }
 }
 
+/* Times as files write them, against GDateTime's reading of the same. */
+static void
+test_time_from_rfc3339 (void)
+{
+  static const char *offsets[] = { "Z", "z", "+00:00", "+02:00", "-05:30", "+14:00", "-12:00" };
+  static const char *invalid[] = {
+    "1900-02-29T00:00:00Z", "2100-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2024-04-31T00:00:00Z",
+    "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z", "2024-01-01T24:00:00Z",
+    "2024-01-01T10:60:00Z", "2024-01-01T10:00:61Z", "2024-01-01T10:00:00", "2024-01-01T10:00:00+2:00",
+    "2024-01-01T10:00:00+24:00", "2024-01-01 10:00:00Zx", "24-01-01T10:00:00Z", "",
+  };
+  HavenTime time;
+  gint64 year;
+
+  for (int y = HAVEN_YEAR_MIN; y <= HAVEN_YEAR_MAX; y += 7)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= 31; d += 3)
+        for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+          {
+            int h = (y + m * 5 + d) % 24, min = (m * 7 + d) % 60, sec = (y + d) % 61;
+            g_autofree char *text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s", y, m, d,
+                                                     h, min, sec, offsets[o]);
+            g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (o < 2 ? "UTC" : offsets[o]);
+            g_autoptr(GDateTime) dt = g_date_time_new (tz, y, m, d, h, min, MIN (sec, 59));
+
+            if (dt == NULL)
+              {
+                g_assert_cmpint (_haven_time_from_rfc3339 (text, &time, &year), ==,
+                                 HAVEN_TIME_INVALID);
+                continue;
+              }
+            g_assert_cmpint (_haven_time_from_rfc3339 (text, &time, &year), ==, HAVEN_TIME_OK);
+            g_assert_cmpint (time, ==, g_date_time_to_unix (dt));
+          }
+
+  g_assert_cmpint (_haven_time_from_rfc3339 ("2024-02-29T23:59:60.5+01:00", &time, &year), ==,
+                   HAVEN_TIME_OK);
+  g_assert_cmpint (time, ==, 1709247599);
+  g_assert_cmpint (_haven_time_from_rfc3339 ("1970-01-01T00:00:00Z", &time, &year), ==,
+                   HAVEN_TIME_OK);
+  g_assert_cmpint (time, ==, 0);
+  g_assert_cmpint (_haven_time_from_rfc3339 ("1899-12-31T23:59:59Z", &time, &year), ==,
+                   HAVEN_TIME_OUT_OF_RANGE);
+  g_assert_cmpint (_haven_time_from_rfc3339 ("99999-01-01T00:00:00Z", &time, &year), ==,
+                   HAVEN_TIME_OUT_OF_RANGE);
+  g_assert_cmpint (year, ==, 99999);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("%s", invalid[i]);
+      g_assert_cmpint (_haven_time_from_rfc3339 (invalid[i], &time, &year), ==, HAVEN_TIME_INVALID);
+    }
+}
+
 /* The JSON reader itself: what it takes, what it refuses and where it says so. */
 static void
 test_json_reader (void)
@@ -1306,6 +1360,7 @@ main (int   argc,
   ADD ("/import/json/search", test_import_search);
   ADD ("/import/json/stored-form", test_import_stored_form);
   g_test_add_func ("/import/json/reader", test_json_reader);
+  g_test_add_func ("/import/times", test_time_from_rfc3339);
   ADD ("/import/daylio/fixture", test_daylio_fixture);
   ADD ("/import/daylio/twice-and-as-tags", test_daylio_twice_and_as_tags);
   ADD ("/import/bad/invalid-json", test_bad_invalid_json);
