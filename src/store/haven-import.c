@@ -343,12 +343,12 @@ get_member (const HavenJsonValue  *object,
 }
 
 static gboolean
-get_string (const HavenJsonValue *object,
-            const char  *name,
-            gboolean     required,
-            const char **out,
-            const Loc   *loc,
-            GError     **error)
+get_string (const HavenJsonValue  *object,
+            const char            *name,
+            gboolean               required,
+            const char           **out,
+            const Loc             *loc,
+            GError               **error)
 {
   const HavenJsonValue *node;
 
@@ -369,13 +369,13 @@ get_string (const HavenJsonValue *object,
 }
 
 static gboolean
-get_int (const HavenJsonValue *object,
-         const char  *name,
-         gboolean     required,
-         gboolean    *present,
-         gint64      *out,
-         const Loc   *loc,
-         GError     **error)
+get_int (const HavenJsonValue  *object,
+         const char            *name,
+         gboolean               required,
+         gboolean              *present,
+         gint64                *out,
+         const Loc             *loc,
+         GError               **error)
 {
   const HavenJsonValue *node;
 
@@ -397,12 +397,12 @@ get_int (const HavenJsonValue *object,
 }
 
 static gboolean
-get_uuid (const HavenJsonValue *object,
-          const char  *name,
-          gboolean     required,
-          char       **out,
-          const Loc   *loc,
-          GError     **error)
+get_uuid (const HavenJsonValue  *object,
+          const char            *name,
+          gboolean               required,
+          char                 **out,
+          const Loc             *loc,
+          GError               **error)
 {
   const char *text;
 
@@ -448,12 +448,12 @@ check_time (const char  *text,
 }
 
 static gboolean
-get_time (const HavenJsonValue *object,
-          const char  *name,
-          gboolean     required,
-          HavenTime   *out,
-          const Loc   *loc,
-          GError     **error)
+get_time (const HavenJsonValue  *object,
+          const char            *name,
+          gboolean               required,
+          HavenTime             *out,
+          const Loc             *loc,
+          GError               **error)
 {
   const char *text;
 
@@ -468,11 +468,11 @@ get_time (const HavenJsonValue *object,
 }
 
 static gboolean
-get_bool (const HavenJsonValue *object,
-          const char  *name,
-          gboolean    *out,
-          const Loc   *loc,
-          GError     **error)
+get_bool (const HavenJsonValue  *object,
+          const char            *name,
+          gboolean              *out,
+          const Loc             *loc,
+          GError               **error)
 {
   const HavenJsonValue *node;
 
@@ -637,13 +637,13 @@ get_id_set (const HavenJsonValue  *object,
 
 /* Links by uuid to records of the file, as indexes. */
 static gboolean
-get_links (const HavenJsonValue *object,
-           const char  *name,
-           GHashTable  *index_by_uuid,
-           gboolean     tags,
-           GArray     **out,
-           const Loc   *loc,
-           GError     **error)
+get_links (const HavenJsonValue  *object,
+           const char            *name,
+           GHashTable            *index_by_uuid,
+           gboolean               tags,
+           GArray               **out,
+           const Loc             *loc,
+           GError               **error)
 {
   const HavenJsonValue *node;
 
@@ -752,14 +752,14 @@ get_record (const HavenJsonValue  *array,
 }
 
 static gboolean
-read_named (HavenImport  *self,
-            ReadState    *state,
-            const HavenJsonValue *root,
-            const char   *array_name,
-            LocKind       loc_kind,
-            GArray       *records,
-            GHashTable   *index_by_uuid,
-            GError      **error)
+read_named (HavenImport           *self,
+            ReadState             *state,
+            const HavenJsonValue  *root,
+            const char            *array_name,
+            LocKind                loc_kind,
+            GArray                *records,
+            GHashTable            *index_by_uuid,
+            GError               **error)
 {
   const HavenJsonValue *array;
   guint n;
@@ -929,6 +929,7 @@ read_answers (const HavenJsonValue  *object,
               const Loc             *loc,
               GError               **error)
 {
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -945,25 +946,21 @@ read_answers (const HavenJsonValue  *object,
                         _("“%s” should be an object, not %s."), "answers", type_name (node));
 
       for (guint i = 0; i < node->n; i++)
-        g_ptr_array_add (members, &node->members[i]);
-      g_ptr_array_sort (members, compare_members);
+        g_ptr_array_add (sorted, &node->members[i]);
+      g_ptr_array_sort (sorted, compare_members);
 
-      for (guint m = 0; m < members->len;)
+      for (guint m = 0; m < sorted->len; m++)
         {
-          const HavenJsonMember *member = g_ptr_array_index (members, m);
+          HavenJsonMember *member = g_ptr_array_index (sorted, m);
+          HavenJsonMember *next = m + 1 < sorted->len ? g_ptr_array_index (sorted, m + 1) : NULL;
 
           /* A name given twice counts the last time. */
-          if (m + 1 < members->len &&
-              g_str_equal (member->name,
-                           ((HavenJsonMember *)g_ptr_array_index (members, m + 1))->name))
-            {
-              g_ptr_array_remove_index (members, m);
-              continue;
-            }
+          if (next != NULL && g_str_equal (member->name, next->name))
+            continue;
 
           if (!check_answer (member, loc, error))
             return FALSE;
-          m++;
+          g_ptr_array_add (members, member);
         }
     }
 
@@ -972,7 +969,8 @@ read_answers (const HavenJsonValue  *object,
       /* As _haven_answers_to_text() has it: the texts, in the order of their step ids. */
       for (guint m = 0; m < members->len; m++)
         {
-          const HavenJsonValue *value = &((HavenJsonMember *)g_ptr_array_index (members, m))->value;
+          const HavenJsonMember *member = g_ptr_array_index (members, m);
+          const HavenJsonValue *value = &member->value;
 
           if (!is_string (value) || *value->string == '\0')
             continue;
@@ -1006,11 +1004,11 @@ widen_span (HavenImport *self,
 }
 
 static gboolean
-read_entries (HavenImport  *self,
-              ReadState    *state,
-              const HavenJsonValue *root,
-              GHashTable   *entry_uuids,
-              GError      **error)
+read_entries (HavenImport           *self,
+              ReadState             *state,
+              const HavenJsonValue  *root,
+              GHashTable            *entry_uuids,
+              GError               **error)
 {
   const HavenJsonValue *array;
   guint n;
@@ -1069,11 +1067,11 @@ read_entries (HavenImport  *self,
 }
 
 static gboolean
-get_intensity (const HavenJsonValue *object,
-               const char  *name,
-               int         *out,
-               const Loc   *loc,
-               GError     **error)
+get_intensity (const HavenJsonValue  *object,
+               const char            *name,
+               int                   *out,
+               const Loc             *loc,
+               GError               **error)
 {
   gboolean present;
   gint64 value;
@@ -1096,11 +1094,11 @@ get_intensity (const HavenJsonValue *object,
 }
 
 static gboolean
-read_checkins (HavenImport  *self,
-               ReadState    *state,
-               const HavenJsonValue *root,
-               GHashTable   *entry_uuids,
-               GError      **error)
+read_checkins (HavenImport           *self,
+               ReadState             *state,
+               const HavenJsonValue  *root,
+               GHashTable            *entry_uuids,
+               GError               **error)
 {
   const HavenJsonValue *array;
   guint n;
@@ -1981,8 +1979,8 @@ hold_fts_feed (Apply    *a,
  * release_fts_feed(), 64 MiB saves most of that merging (the benchmark's entries: 2.6 s of
  * CPU -> 1.6 s), for as much memory while it runs. The setting lives in the index's config
  * table, so afterwards it is put back as it was: its old value, or no row at all. */
-#define BULK_HASHSIZE    (64 * 1024 * 1024)
-#define DEFAULT_HASHSIZE (1024 * 1024)
+#define BULK_HASHSIZE     (64 * 1024 * 1024)
+#define FTS5_HASHSIZE     (1024 * 1024)      /* FTS5's own, when none is set */
 
 /* Indexes the rows added since hold_fts_feed(), as the trigger would have, and makes the
  * trigger again. */
@@ -1996,7 +1994,7 @@ release_fts_feed (Apply    *a,
   g_autoptr(GString) columns = g_string_new ("rowid");
   g_autoptr(GString) values = g_string_new ("id");
   gboolean had_hashsize = FALSE;
-  gint64 hashsize = DEFAULT_HASHSIZE;
+  gint64 hashsize = FTS5_HASHSIZE;
   char *sql;
   int rc;
 
@@ -2274,8 +2272,10 @@ apply_entry (Apply        *a,
   gboolean update;
   int found, rc;
 
-  found = a->no_entries ? 0 : lookup_uuid (a, "SELECT id, updated_at FROM entry WHERE uuid = ?1;",
-                                           r->uuid, &id, &updated_at, error);
+  found = 0;
+  if (!a->no_entries)
+    found = lookup_uuid (a, "SELECT id, updated_at FROM entry WHERE uuid = ?1;", r->uuid, &id,
+                         &updated_at, error);
   if (found < 0)
     return FALSE;
 
@@ -2396,9 +2396,10 @@ apply_checkin (Apply          *a,
         }
     }
 
-  found = a->no_checkins ? 0 : lookup_uuid (a, "SELECT id, updated_at FROM checkin "
-                                             "WHERE uuid = ?1;", r->uuid, &id, &updated_at,
-                                             error);
+  found = 0;
+  if (!a->no_checkins)
+    found = lookup_uuid (a, "SELECT id, updated_at FROM checkin WHERE uuid = ?1;", r->uuid, &id,
+                         &updated_at, error);
   if (found < 0)
     return FALSE;
 
