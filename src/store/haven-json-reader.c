@@ -48,7 +48,6 @@ struct _HavenJsonTree
 
 typedef struct
 {
-  const char      *start;
   const char      *p;
   const char      *end;
   guint            depth;
@@ -534,7 +533,7 @@ _haven_json_tree_parse (const char      *data,
 {
   Parser p = { 0 };
 
-  p.start = p.p = data;
+  p.p = data;
   p.end = data + len;
   p.max_depth = max_depth;
   p.tree = g_new0 (HavenJsonTree, 1);
