@@ -1096,6 +1096,60 @@ test_bad_duplicate_uuid (Fixture *f, gconstpointer data)
                   "Entry 2: its UUID appears more than once in the file.");
 }
 
+/* Of several problems, the one told is the first in the file, across entries and check-ins:
+ * repeated uuids too. */
+typedef struct
+{
+  const char *entries;
+  const char *checkins;
+  int         code;
+  const char *message;
+} OrderCase;
+
+#define UUID_A "\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c00a\""
+#define UUID_B "\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c00b\""
+#define TIMES  "\"at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", " \
+               "\"updated_at\": \"2024-05-01T18:30:00Z\""
+
+static const OrderCase order_cases[] = {
+  /* A check-in with an entry's uuid. */
+  { "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", \"kind\": \"free\", "
+    "\"occurred_at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+    "\"updated_at\": \"2024-05-01T18:30:00Z\"}",
+    "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", " TIMES ", \"mood\": 2}",
+    HAVEN_IMPORT_ERROR_DUPLICATE, "Check-in 1: its UUID appears more than once in the file." },
+  /* A repeat before a bad check-in, and a bad check-in before a repeat. */
+  { "", "{" UUID_A ", " TIMES ", \"mood\": 2}, {" UUID_A ", " TIMES ", \"mood\": 2}, "
+    "{" UUID_B ", " TIMES ", \"mood\": 9}",
+    HAVEN_IMPORT_ERROR_DUPLICATE, "Check-in 2: its UUID appears more than once in the file." },
+  { "", "{" UUID_A ", " TIMES ", \"mood\": 2}, {" UUID_B ", " TIMES ", \"mood\": 9}, "
+    "{" UUID_A ", " TIMES ", \"mood\": 2}",
+    HAVEN_IMPORT_ERROR_INVALID_VALUE, "Check-in 2: “mood” is 9, but a mood goes from 1 to 5." },
+  /* A bad entry comes before any check-in. */
+  { "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", \"kind\": \"strange\", "
+    "\"occurred_at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+    "\"updated_at\": \"2024-05-01T18:30:00Z\"}",
+    "{" UUID_A ", " TIMES ", \"mood\": 9}, \"not even an object\"",
+    HAVEN_IMPORT_ERROR_INVALID_VALUE, "Entry 1: “kind” is not a kind of entry that Haven knows." },
+  /* Check-ins that are no list at all, after good entries. */
+  { "", NULL, HAVEN_IMPORT_ERROR_WRONG_TYPE, "“checkins” should be a list, not text." },
+};
+
+static void
+test_bad_order (Fixture *f, gconstpointer data)
+{
+  const OrderCase *c = data;
+  g_autofree char *doc = NULL;
+
+  if (c->checkins != NULL)
+    doc = document (c->entries, c->checkins);
+  else
+    doc = g_strdup_printf ("{\"format\": \"haven-journal\", \"version\": 1, \"entries\": [%s], "
+                           "\"checkins\": \"none\"}", valid_entry);
+
+  assert_refused (f, doc, -1, c->code, c->message);
+}
+
 static void
 test_bad_newer_version (Fixture *f, gconstpointer data)
 {
@@ -1381,6 +1435,13 @@ main (int   argc,
   ADD ("/import/bad/empty", test_import_from_bytes_and_empty);
   ADD ("/import/bad/link-rolls-back", test_bad_link_rolls_back);
   ADD ("/import/bad/link-keeps-search", test_bad_link_keeps_search);
+  for (guint i = 0; i < G_N_ELEMENTS (order_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/bad/order-%u", i + 1);
+
+      g_test_add (path, Fixture, &order_cases[i], fixture_set_up, test_bad_order,
+                  fixture_tear_down);
+    }
   ADD ("/import/disk-full", test_disk_full_during_import);
 
   return g_test_run ();
