@@ -12,6 +12,8 @@
 #include "haven-answers.h"
 #include "haven-export.h"
 #include "haven-import.h"
+#include "haven-journal-model.h"
+#include "haven-json-reader.h"
 #include "haven-store-private.h"
 #include "haven-test-util.h"
 
@@ -102,6 +104,47 @@ query_text (HavenStore *store,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
 
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* The search indexes hold exactly the text of their tables: FTS5 compares them when asked. */
+static void
+assert_search_index_sound (HavenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  _haven_exec (_haven_store_get_db (store),
+               "INSERT INTO entry_fts (entry_fts, rank) VALUES ('integrity-check', 1);"
+               "INSERT INTO checkin_fts (checkin_fts, rank) VALUES ('integrity-check', 1);",
+               &error);
+  g_assert_no_error (error);
+
+  /* And the triggers that keep them so are all there. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                     "AND name GLOB '*_fts_*'"), ==, 6);
+}
+
+/* The import sets a larger FTS5 'hashsize' while it indexes: none is left behind. */
+static void
+assert_no_fts_settings (HavenStore *store)
+{
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM entry_fts_config WHERE k = 'hashsize'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM checkin_fts_config WHERE k = 'hashsize'"),
+                   ==, 0);
+}
+
+/* What the journal list finds for @text, as someone typing it into the search would. */
+static guint
+count_found (HavenStore *store,
+             const char *text)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+
+  filter->text = g_strdup (text);
+  model = haven_journal_model_new (store, filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
 }
 
 /* A journal with a bit of everything: guided and free entries, a draft, a trashed entry,
@@ -280,6 +323,7 @@ test_json_round_trip (Fixture       *f,
   g_assert_cmpuint (haven_store_count_checkins (other), ==, 2);
   g_assert_cmpint (query_int (other, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'argued'"),
                    ==, 1);
+  assert_search_index_sound (other);
 }
 
 static void
@@ -401,6 +445,324 @@ test_import_newer_copy_wins (Fixture       *f,
                    ==, 1);
   /* Its links came along unchanged. */
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM entry_pain_point"), ==, 2);
+  assert_search_index_sound (f->store);
+}
+
+/* The import indexes the rows it adds in one go at the end (see haven-import.c): into an
+ * empty journal, into one with records of its own, and with the journal going on as usual
+ * afterwards. */
+static void
+test_import_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *empty_path = tmp_file (f, "empty.db");
+  g_autoptr(HavenStore) empty = NULL;
+  g_autoptr(HavenEntry) own = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenEntry) later = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) later_checkin = haven_checkin_new (3);
+  g_autoptr(GError) error = NULL;
+  gint64 cache_size;
+
+  fill_sample_journal (f->store);
+  export_json (f->store, path);
+
+  /* Into an empty journal: body, answers and notes, by whole words and by prefixes. */
+  empty = open_store (empty_path);
+  cache_size = query_int (empty, "PRAGMA cache_size");
+  import_file (empty, path);
+  assert_search_index_sound (empty);
+  assert_no_fts_settings (empty);
+  /* The larger page cache of the import was for the import only. */
+  g_assert_cmpint (query_int (empty, "PRAGMA cache_size"), ==, cache_size);
+  g_assert_cmpuint (count_found (empty, "quiet evening"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "argu"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "quoted"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "half"), ==, 0);  /* the draft is not listed */
+  g_assert_cmpint (query_int (empty, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'half'"),
+                   ==, 1);
+
+  /* Into a journal with an entry of its own, which stays findable too. */
+  g_clear_object (&empty);
+  g_unlink (empty_path);
+  empty = open_store (empty_path);
+  haven_entry_set_body (own, "Morning tea on the balcony.");
+  haven_store_save_entry (empty, own, &error);
+  g_assert_no_error (error);
+  /* A setting someone made stays as it was. */
+  _haven_exec (_haven_store_get_db (empty),
+               "INSERT INTO entry_fts (entry_fts, rank) VALUES ('hashsize', 2097152);", &error);
+  g_assert_no_error (error);
+  import_file (empty, path);
+  assert_search_index_sound (empty);
+  g_assert_cmpint (query_int (empty, "SELECT v FROM entry_fts_config WHERE k = 'hashsize'"), ==,
+                   2097152);
+  g_assert_cmpint (query_int (empty, "SELECT count(*) FROM checkin_fts_config WHERE k = 'hashsize'"),
+                   ==, 0);
+  g_assert_cmpuint (count_found (empty, "balcony"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "quiet evening"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "quoted"), ==, 1);
+
+  /* Afterwards, saving, editing and deleting keep the index as before. */
+  haven_entry_set_body (later, "A walk by the river.");
+  haven_store_save_entry (empty, later, &error);
+  g_assert_no_error (error);
+  haven_checkin_set_note (later_checkin, "Calmer after the walk.");
+  haven_store_save_checkin (empty, later_checkin, &error);
+  g_assert_no_error (error);
+  haven_entry_set_body (own, "Evening tea on the balcony.");
+  haven_store_save_entry (empty, own, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (empty, "river"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "calmer"), ==, 1);
+  g_assert_cmpuint (count_found (empty, "morning"), ==, 0);
+  assert_search_index_sound (empty);
+}
+
+/* The import writes the JSON columns itself where it can (see append_json_string() in
+ * haven-import.c): what it stores must be what the store itself writes, byte for byte, for
+ * plain text and for text with every kind of character json-glib escapes its own way. */
+static void
+test_import_stored_form (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char *tricky[] = {
+    "plain, with / and ü and 😀",
+    "quotes \" and backslashes \\ and \\n",
+    "lines\nand\r\nbreaks\tand \b \f",
+    "control \x01 \x1e \x1f and delete \x7f",
+    "",
+  };
+  static const char *columns[] = {
+    "SELECT group_concat (answers || '|' || answers_text, '#') FROM "
+      "(SELECT answers, answers_text FROM entry ORDER BY uuid);",
+    "SELECT group_concat (emotions || body_signals || regulation || note, '#') FROM "
+      "(SELECT * FROM checkin ORDER BY uuid);",
+  };
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *other_path = tmp_file (f, "other.db");
+  g_autoptr(HavenStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_REFLECTION);
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+      const char *list[] = { tricky[i], "zz", "a", "zz", NULL };
+
+      haven_entry_set_body (entry, tricky[i]);
+      haven_entry_set_answer (entry, "first", g_variant_new_string (tricky[i]));
+      haven_entry_set_answer (entry, "second", g_variant_new_string ("more"));
+      haven_entry_set_answer (entry, tricky[i][0] != '\0' ? tricky[i] : "key",
+                              g_variant_new_int64 (G_MININT64 + i));
+      haven_entry_set_answer (entry, "list", g_variant_new_strv (list, -1));
+      haven_entry_set_answer (entry, "none", g_variant_new_strv (NULL, 0));
+      haven_store_save_entry (f->store, entry, &error);
+      g_assert_no_error (error);
+
+      haven_checkin_set_emotions (checkin, list);
+      haven_checkin_set_body_signals (checkin, (const char *[]){ tricky[i], NULL });
+      haven_checkin_set_note (checkin, tricky[i]);
+      haven_store_save_checkin (f->store, checkin, &error);
+      g_assert_no_error (error);
+    }
+
+  export_json (f->store, path);
+  other = open_store (other_path);
+  import_file (other, path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *saved = query_text (f->store, columns[i]);
+      g_autofree char *imported = query_text (other, columns[i]);
+
+      g_assert_cmpstr (imported, ==, saved);
+    }
+}
+
+/* Times as files write them, against GDateTime's reading of the same. */
+static void
+test_time_from_rfc3339 (void)
+{
+  static const char *offsets[] = { "Z", "z", "+00:00", "+02:00", "-05:30", "+14:00", "-12:00" };
+  static const char *invalid[] = {
+    "1900-02-29T00:00:00Z", "2100-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2024-04-31T00:00:00Z",
+    "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z", "2024-01-01T24:00:00Z",
+    "2024-01-01T10:60:00Z", "2024-01-01T10:00:61Z", "2024-01-01T10:00:00", "2024-01-01T10:00:00+2:00",
+    "2024-01-01T10:00:00+24:00", "2024-01-01 10:00:00Zx", "24-01-01T10:00:00Z", "",
+  };
+  HavenTime time;
+  gint64 year;
+
+  for (int y = HAVEN_YEAR_MIN; y <= HAVEN_YEAR_MAX; y += 7)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= 31; d += 3)
+        for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+          {
+            int h = (y + m * 5 + d) % 24, min = (m * 7 + d) % 60, sec = (y + d) % 61;
+            g_autofree char *text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s", y, m, d,
+                                                     h, min, sec, offsets[o]);
+            g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (o < 2 ? "UTC" : offsets[o]);
+            g_autoptr(GDateTime) dt = g_date_time_new (tz, y, m, d, h, min, MIN (sec, 59));
+
+            if (dt == NULL)
+              {
+                g_assert_cmpint (_haven_time_from_rfc3339 (text, &time, &year), ==,
+                                 HAVEN_TIME_INVALID);
+                continue;
+              }
+            g_assert_cmpint (_haven_time_from_rfc3339 (text, &time, &year), ==, HAVEN_TIME_OK);
+            g_assert_cmpint (time, ==, g_date_time_to_unix (dt));
+          }
+
+  g_assert_cmpint (_haven_time_from_rfc3339 ("2024-02-29T23:59:60.5+01:00", &time, &year), ==,
+                   HAVEN_TIME_OK);
+  g_assert_cmpint (time, ==, 1709247599);
+  g_assert_cmpint (_haven_time_from_rfc3339 ("1970-01-01T00:00:00Z", &time, &year), ==,
+                   HAVEN_TIME_OK);
+  g_assert_cmpint (time, ==, 0);
+  g_assert_cmpint (_haven_time_from_rfc3339 ("1899-12-31T23:59:59Z", &time, &year), ==,
+                   HAVEN_TIME_OUT_OF_RANGE);
+  g_assert_cmpint (_haven_time_from_rfc3339 ("99999-01-01T00:00:00Z", &time, &year), ==,
+                   HAVEN_TIME_OUT_OF_RANGE);
+  g_assert_cmpint (year, ==, 99999);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("%s", invalid[i]);
+      g_assert_cmpint (_haven_time_from_rfc3339 (invalid[i], &time, &year), ==, HAVEN_TIME_INVALID);
+    }
+}
+
+/* The JSON reader itself: what it takes, what it refuses and where it says so. */
+static void
+test_json_reader (void)
+{
+  static const struct
+  {
+    const char      *text;
+    HavenJsonResult  result;
+    guint            line;
+    guint            column;
+  } cases[] = {
+    { "{}", HAVEN_JSON_OK, 0, 0 },
+    { " \n[1, -2.5e3, \"x\", true, false, null, {\"a\": []}]\r\n ", HAVEN_JSON_OK, 0, 0 },
+    { "[\"tab\there, raw\x1f too\"]", HAVEN_JSON_OK, 0, 0 },
+    { "", HAVEN_JSON_SYNTAX, 1, 1 },
+    { "[1,]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "{\"a\": 1,}", HAVEN_JSON_SYNTAX, 1, 9 },
+    { "{\"a\" 1}", HAVEN_JSON_SYNTAX, 1, 6 },
+    { "{1: 2}", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[01]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[.5]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[1.]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "[1e]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "[-]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[+1]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[0x10]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "['a']", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[tru]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[NaN]", HAVEN_JSON_SYNTAX, 1, 2 },
+    { "[1 2]", HAVEN_JSON_SYNTAX, 1, 4 },
+    { "[1] x", HAVEN_JSON_SYNTAX, 1, 5 },
+    { "// c\n[1]", HAVEN_JSON_SYNTAX, 1, 1 },
+    { "[\"\\x\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\u12\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\u0000\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\ud800\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\ud800\\u0041\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"\\udc00\"]", HAVEN_JSON_SYNTAX, 1, 3 },
+    { "[\"open", HAVEN_JSON_SYNTAX, 1, 6 },
+    { "[\"open\\", HAVEN_JSON_SYNTAX, 1, 7 },
+    { "{\"é\":\n  [1, ]}", HAVEN_JSON_SYNTAX, 2, 7 },
+    { "[[[[1]]]]", HAVEN_JSON_OK, 0, 0 },
+    { "[[[[[1]]]]]", HAVEN_JSON_TOO_DEEP, 1, 5 },
+  };
+  g_autoptr(HavenJsonTree) tree = NULL;
+  const HavenJsonValue *root, *v;
+  guint line, column;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      HavenJsonResult result;
+
+      g_test_message ("%s", cases[i].text);
+      result = _haven_json_tree_parse (cases[i].text, strlen (cases[i].text), 4, &tree, &line,
+                                       &column);
+      g_assert_cmpint (result, ==, cases[i].result);
+      g_assert_true ((tree != NULL) == (result == HAVEN_JSON_OK));
+      g_clear_pointer (&tree, _haven_json_tree_free);
+      if (result != HAVEN_JSON_OK)
+        {
+          g_assert_cmpuint (line, ==, cases[i].line);
+          g_assert_cmpuint (column, ==, cases[i].column);
+        }
+    }
+
+  /* What the values hold. */
+  {
+    const char text[] =
+      "{\"s\": \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00\", "
+      "\"i\": -9223372036854775808, \"j\": 9223372036854775807, \"big\": 9223372036854775808, "
+      "\"d\": 2.5E-1, \"z\": -0, \"t\": true, \"n\": null, \"a\": [1, [], {}], "
+      "\"twice\": 1, \"twice\": 2, \"\": \"empty name\"}";
+
+    g_assert_cmpint (_haven_json_tree_parse (text, strlen (text), 4, &tree, &line, &column), ==,
+                     HAVEN_JSON_OK);
+    root = _haven_json_tree_get_root (tree);
+    g_assert_cmpint (root->kind, ==, HAVEN_JSON_OBJECT);
+    g_assert_cmpuint (root->n, ==, 12);
+
+    v = _haven_json_object_get (root, "s");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_STRING);
+    g_assert_cmpstr (v->string, ==, "a\"b\\c/d\b\f\n\r\té€😀");
+    v = _haven_json_object_get (root, "i");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_INT);
+    g_assert_cmpint (v->integer, ==, G_MININT64);
+    v = _haven_json_object_get (root, "j");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_INT);
+    g_assert_cmpint (v->integer, ==, G_MAXINT64);
+    v = _haven_json_object_get (root, "big");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_DOUBLE);
+    g_assert_cmpfloat (v->number, ==, 9223372036854775808.0);
+    v = _haven_json_object_get (root, "d");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_DOUBLE);
+    g_assert_cmpfloat (v->number, ==, 0.25);
+    v = _haven_json_object_get (root, "z");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_INT);
+    g_assert_cmpint (v->integer, ==, 0);
+    v = _haven_json_object_get (root, "t");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_BOOLEAN);
+    g_assert_true (v->boolean);
+    g_assert_cmpint (_haven_json_object_get (root, "n")->kind, ==, HAVEN_JSON_NULL);
+    v = _haven_json_object_get (root, "a");
+    g_assert_cmpint (v->kind, ==, HAVEN_JSON_ARRAY);
+    g_assert_cmpuint (v->n, ==, 3);
+    g_assert_cmpint (v->elements[0].integer, ==, 1);
+    g_assert_cmpint (v->elements[1].kind, ==, HAVEN_JSON_ARRAY);
+    g_assert_cmpuint (v->elements[1].n, ==, 0);
+    g_assert_cmpint (v->elements[2].kind, ==, HAVEN_JSON_OBJECT);
+    g_assert_cmpuint (v->elements[2].n, ==, 0);
+    g_assert_cmpint (_haven_json_object_get (root, "twice")->integer, ==, 2);
+    g_assert_cmpstr (_haven_json_object_get (root, "")->string, ==, "empty name");
+    g_assert_null (_haven_json_object_get (root, "missing"));
+    g_clear_pointer (&tree, _haven_json_tree_free);
+  }
+
+  /* A string larger than a block of the tree, among small ones. */
+  {
+    g_autoptr(GString) big = g_string_new ("[\"x\", \"");
+    g_autofree char *long_text = g_strnfill (3 * 1024 * 1024, 'y');
+
+    g_string_append_printf (big, "%s\", \"z\"]", long_text);
+    g_assert_cmpint (_haven_json_tree_parse (big->str, big->len, 4, &tree, &line, &column), ==,
+                     HAVEN_JSON_OK);
+    root = _haven_json_tree_get_root (tree);
+    g_assert_cmpuint (root->n, ==, 3);
+    g_assert_cmpstr (root->elements[0].string, ==, "x");
+    g_assert_cmpstr (root->elements[1].string, ==, long_text);
+    g_assert_cmpstr (root->elements[2].string, ==, "z");
+  }
 }
 
 static void
@@ -734,6 +1096,60 @@ test_bad_duplicate_uuid (Fixture *f, gconstpointer data)
                   "Entry 2: its UUID appears more than once in the file.");
 }
 
+/* Of several problems, the one told is the first in the file, across entries and check-ins:
+ * repeated uuids too. */
+typedef struct
+{
+  const char *entries;
+  const char *checkins;
+  int         code;
+  const char *message;
+} OrderCase;
+
+#define UUID_A "\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c00a\""
+#define UUID_B "\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c00b\""
+#define TIMES  "\"at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", " \
+               "\"updated_at\": \"2024-05-01T18:30:00Z\""
+
+static const OrderCase order_cases[] = {
+  /* A check-in with an entry's uuid. */
+  { "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", \"kind\": \"free\", "
+    "\"occurred_at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+    "\"updated_at\": \"2024-05-01T18:30:00Z\"}",
+    "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", " TIMES ", \"mood\": 2}",
+    HAVEN_IMPORT_ERROR_DUPLICATE, "Check-in 1: its UUID appears more than once in the file." },
+  /* A repeat before a bad check-in, and a bad check-in before a repeat. */
+  { "", "{" UUID_A ", " TIMES ", \"mood\": 2}, {" UUID_A ", " TIMES ", \"mood\": 2}, "
+    "{" UUID_B ", " TIMES ", \"mood\": 9}",
+    HAVEN_IMPORT_ERROR_DUPLICATE, "Check-in 2: its UUID appears more than once in the file." },
+  { "", "{" UUID_A ", " TIMES ", \"mood\": 2}, {" UUID_B ", " TIMES ", \"mood\": 9}, "
+    "{" UUID_A ", " TIMES ", \"mood\": 2}",
+    HAVEN_IMPORT_ERROR_INVALID_VALUE, "Check-in 2: “mood” is 9, but a mood goes from 1 to 5." },
+  /* A bad entry comes before any check-in. */
+  { "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", \"kind\": \"strange\", "
+    "\"occurred_at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+    "\"updated_at\": \"2024-05-01T18:30:00Z\"}",
+    "{" UUID_A ", " TIMES ", \"mood\": 9}, \"not even an object\"",
+    HAVEN_IMPORT_ERROR_INVALID_VALUE, "Entry 1: “kind” is not a kind of entry that Haven knows." },
+  /* Check-ins that are no list at all, after good entries. */
+  { "", NULL, HAVEN_IMPORT_ERROR_WRONG_TYPE, "“checkins” should be a list, not text." },
+};
+
+static void
+test_bad_order (Fixture *f, gconstpointer data)
+{
+  const OrderCase *c = data;
+  g_autofree char *doc = NULL;
+
+  if (c->checkins != NULL)
+    doc = document (c->entries, c->checkins);
+  else
+    doc = g_strdup_printf ("{\"format\": \"haven-journal\", \"version\": 1, \"entries\": [%s], "
+                           "\"checkins\": \"none\"}", valid_entry);
+
+  assert_refused (f, doc, -1, c->code, c->message);
+}
+
 static void
 test_bad_newer_version (Fixture *f, gconstpointer data)
 {
@@ -853,6 +1269,42 @@ test_bad_link_rolls_back (Fixture *f, gconstpointer data)
                   "Check-in 1: it belongs to an entry that is neither in the file nor in the journal.");
 }
 
+/* Here the failure comes after an entry and a check-in are written, so both search
+ * triggers were set aside: they come back with the rollback. */
+static void
+test_bad_link_keeps_search (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = checkin (", \"mood\": 2, \"note\": \"harbour\"");
+  g_autofree char *bad = g_strdup_printf ("{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c003\", "
+                                          "\"at\": \"2024-05-01T18:30:00Z\", "
+                                          "\"created_at\": \"2024-05-01T18:30:00Z\", "
+                                          "\"updated_at\": \"2024-05-01T18:30:00Z\", \"mood\": 2, "
+                                          "\"entry\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3cfff\"}");
+  g_autofree char *checkins = g_strdup_printf ("%s, %s", good, bad);
+  g_autofree char *doc = document (valid_entry, checkins);
+  g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenCheckin) later = haven_checkin_new (3);
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_BROKEN_LINK,
+                  "Check-in 2: it belongs to an entry that is neither in the file nor in the journal.");
+
+  f->store = open_store (f->path);
+  assert_search_index_sound (f->store);
+  assert_no_fts_settings (f->store);
+  g_assert_cmpuint (count_found (f->store, "harbour"), ==, 0);
+
+  haven_entry_set_body (entry, "Lighthouse at dusk.");
+  haven_store_save_entry (f->store, entry, &error);
+  g_assert_no_error (error);
+  haven_checkin_set_note (later, "Seagulls everywhere.");
+  haven_store_save_checkin (f->store, later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (f->store, "lighthouse"), ==, 1);
+  g_assert_cmpuint (count_found (f->store, "seagulls"), ==, 1);
+  assert_search_index_sound (f->store);
+}
+
 static void
 test_disk_full_during_import (Fixture       *f,
                               gconstpointer  data)
@@ -905,6 +1357,7 @@ test_disk_full_during_import (Fixture       *f,
   haven_import_run (import, f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (haven_store_count_entries (f->store), ==, 302);
+  assert_search_index_sound (f->store);
 }
 
 static void
@@ -958,6 +1411,10 @@ main (int   argc,
   ADD ("/import/json/twice-changes-nothing", test_import_twice_changes_nothing);
   ADD ("/import/json/newer-copy-wins", test_import_newer_copy_wins);
   ADD ("/import/json/emits-journal-changed", test_journal_changed_signal);
+  ADD ("/import/json/search", test_import_search);
+  ADD ("/import/json/stored-form", test_import_stored_form);
+  g_test_add_func ("/import/json/reader", test_json_reader);
+  g_test_add_func ("/import/times", test_time_from_rfc3339);
   ADD ("/import/daylio/fixture", test_daylio_fixture);
   ADD ("/import/daylio/twice-and-as-tags", test_daylio_twice_and_as_tags);
   ADD ("/import/bad/invalid-json", test_bad_invalid_json);
@@ -977,6 +1434,14 @@ main (int   argc,
   ADD ("/import/bad/unknown-format", test_bad_unknown_format);
   ADD ("/import/bad/empty", test_import_from_bytes_and_empty);
   ADD ("/import/bad/link-rolls-back", test_bad_link_rolls_back);
+  ADD ("/import/bad/link-keeps-search", test_bad_link_keeps_search);
+  for (guint i = 0; i < G_N_ELEMENTS (order_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/bad/order-%u", i + 1);
+
+      g_test_add (path, Fixture, &order_cases[i], fixture_set_up, test_bad_order,
+                  fixture_tear_down);
+    }
   ADD ("/import/disk-full", test_disk_full_during_import);
 
   return g_test_run ();

@@ -32,7 +32,7 @@ typedef enum
 /* Larger files are refused before they are read. The benchmark's journal of 100,000 entries
  * and 100,000 check-ins exports to about 166 MB; 200 MB is refused. */
 #define HAVEN_IMPORT_MAX_SIZE  (192 * 1024 * 1024)
-/* A Haven export is five levels deep; json-glib 1.6 has no limit of its own. */
+/* A Haven export is five levels deep; the JSON reader follows the nesting on the stack. */
 #define HAVEN_IMPORT_MAX_DEPTH 32
 
 typedef enum
