@@ -578,6 +578,30 @@ test_import_stored_form (Fixture       *f,
 
       g_assert_cmpstr (imported, ==, saved);
     }
+
+  /* JSON everywhere: no control character unescaped, in the file or in the journals (json-glib
+   * 1.6 lets U+001F through as it is). */
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_null (strchr (contents, '\x1f'));
+    g_assert_nonnull (strstr (contents, "\\u001f"));
+  }
+  {
+    g_autofree char *entries_valid = query_text (other, "SELECT min (json_valid (answers))"
+                                                        " FROM entry;");
+    g_autofree char *checkins_valid = query_text (other, "SELECT min (json_valid (emotions)"
+                                                         " AND json_valid (body_signals))"
+                                                         " FROM checkin;");
+    g_autofree char *saved_valid = query_text (f->store, "SELECT min (json_valid (answers))"
+                                                         " FROM entry;");
+
+    g_assert_cmpstr (entries_valid, ==, "1");
+    g_assert_cmpstr (checkins_valid, ==, "1");
+    g_assert_cmpstr (saved_valid, ==, "1");
+  }
 }
 
 /* Times as files write them, against GDateTime's reading of the same. */

@@ -238,6 +238,48 @@ test_from_version_1 (Fixture       *f,
   g_assert_cmpstr (digest_v1, !=, digest_now);
 }
 
+/* Journals written before version 3 may hold U+001F unescaped in their JSON (json-glib 1.6
+ * lets it through); SQLite's json functions refuse that, so the update escapes it, and such
+ * an entry is counted, can be trashed and saved like any other. */
+static void
+test_unit_separator_repaired (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) store = NULL;
+  g_autoptr(HavenEntry) entry = NULL;
+  g_autofree char *sql = load_fixture ("journal-v1.sql");
+
+  make_database (f->path, sql);
+  make_database (f->path,
+                 "UPDATE entry SET answers = '{\"what-happened\":\"a' || char (31) || 'b\","
+                 "\"reaction\":[\"pursue\"]}' WHERE id = 1;"
+                 "UPDATE checkin SET emotions = '[\"hurt' || char (31) || '\"]' WHERE id = 1;");
+  g_assert_cmpint (query_int (f->path, "SELECT json_valid (answers) FROM entry WHERE id = 1;"),
+                   ==, 0);
+
+  store = haven_store_open (f->path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT min (json_valid (answers)) FROM entry;"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT json_valid (emotions) FROM checkin;"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (n) FROM day_reaction"
+                                       " WHERE reaction = 'pursue';"), ==, 1);
+
+  /* The text is what it was. */
+  entry = haven_store_get_entry (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_variant_get_string (haven_entry_get_answer (entry, "what-happened"), NULL),
+                   ==, "a\x1f" "b");
+
+  haven_entry_set_title (entry, "Saved again");
+  g_assert_true (haven_store_save_entry (store, entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (haven_store_trash_entry (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM day_reaction"
+                                       " WHERE reaction = 'pursue';"), ==, 0);
+}
+
 static void
 test_newer_version_refused (Fixture       *f,
                             gconstpointer  data)
@@ -455,6 +497,7 @@ main (int   argc,
   ADD ("new-file", test_new_file);
   ADD ("empty-file", test_empty_file);
   ADD ("from-version-1", test_from_version_1);
+  ADD ("unit-separator-repaired", test_unit_separator_repaired);
   ADD ("newer-version-refused", test_newer_version_refused);
   ADD ("other-database-refused", test_other_database_refused);
   ADD ("random-bytes-refused", test_random_bytes_refused);

@@ -321,7 +321,12 @@ write_json_record (Export      *x,
   g_string_append (x->out.buf, first ? "\n    " : ",\n    ");
   for (const char *p = text->str; *p != '\0'; p++)
     {
-      g_string_append_c (x->out.buf, *p);
+      /* json-glib 1.6 escapes every control character in a string but U+001F (an
+       * off-by-one); JSON wants it escaped too, or strict readers refuse the file. */
+      if (*p == '\x1f')
+        g_string_append (x->out.buf, "\\u001f");
+      else
+        g_string_append_c (x->out.buf, *p);
       if (*p == '\n')
         g_string_append (x->out.buf, "    ");
     }

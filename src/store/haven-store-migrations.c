@@ -275,6 +275,15 @@ static const char migration_2[] =
   "  GROUP BY day, s;\n"
 
 static const char migration_3[] =
+  /* Earlier versions stored U+001F unescaped inside the JSON (json-glib 1.6 misses it), which
+   * SQLite's json functions refuse: escape it, as the store now does when it writes. */
+  "UPDATE entry SET answers = replace (answers, char (31), '\\u001f')\n"
+  "  WHERE instr (answers, char (31)) > 0;\n"
+  "UPDATE checkin SET emotions = replace (emotions, char (31), '\\u001f'),\n"
+  "  body_signals = replace (body_signals, char (31), '\\u001f'),\n"
+  "  regulation = replace (regulation, char (31), '\\u001f')\n"
+  "  WHERE instr (emotions || body_signals || regulation, char (31)) > 0;\n"
+
   "ALTER TABLE entry ADD COLUMN day INTEGER;\n"
   "ALTER TABLE checkin ADD COLUMN day INTEGER;\n"
   "UPDATE entry SET day = haven_local_day (occurred_at);\n"

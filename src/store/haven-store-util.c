@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "haven-store-private.h"
@@ -72,6 +74,24 @@ _haven_id_array_set (GArray       *array,
     }
 }
 
+/* json-glib 1.6 escapes every control character inside a string but U+001F (an off-by-one).
+ * Unescaped, it is not JSON, and SQLite's json functions (the triggers that keep the charts'
+ * sums) refuse it; in the generator's output it can only be inside a string. */
+static char *
+escape_unit_separators (char *json)
+{
+  GString *escaped;
+
+  if (strchr (json, '\x1f') == NULL)
+    return json;
+
+  escaped = g_string_new (json);
+  g_free (json);
+  g_string_replace (escaped, "\x1f", "\\u001f", 0);
+
+  return g_string_free (escaped, FALSE);
+}
+
 char *
 _haven_strv_to_json (const char * const *strv)
 {
@@ -85,7 +105,7 @@ _haven_strv_to_json (const char * const *strv)
 
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return escape_unit_separators (json_to_string (root, FALSE));
 }
 
 GStrv
@@ -163,7 +183,7 @@ _haven_answers_to_json (GVariant *answers)
 
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return escape_unit_separators (json_to_string (root, FALSE));
 }
 
 GVariant *
