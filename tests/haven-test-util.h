@@ -17,4 +17,8 @@ char     *haven_test_file_digest (const char *path);
 guint     haven_test_file_mode   (const char *path);
 gboolean  haven_test_is_root     (void);
 
+/* Asserts that the sums the schema keeps (listed_count, day_*) and each record's day agree
+ * with the records of DIR/journal.db. */
+void      haven_test_assert_day_sums (const char *dir);
+
 G_END_DECLS

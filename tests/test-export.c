@@ -604,6 +604,107 @@ test_import_stored_form (Fixture       *f,
   }
 }
 
+/* A file larger than the journal is counted for the charts once, at the end of the import;
+ * a smaller one through the triggers, record by record. Either way the sums match the records
+ * and the triggers are in place afterwards. */
+static void
+test_import_day_sums (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const reactions[] = { "pursue", "withdraw", "freeze", "pause" };
+  static const char * const strategies[] = { "slow-breathing", "break", "moving" };
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *small_path = tmp_file (f, "small.json");
+  g_autofree char *other_dir = tmp_file (f, "other");
+  g_autofree char *other_path = g_build_filename (other_dir, "journal.db", NULL);
+  g_autoptr(HavenStore) other = NULL;
+  g_autoptr(HavenPainPoint) spot = NULL;
+  g_autoptr(GError) error = NULL;
+  HavenImportCounts counts;
+  gint64 spot_id;
+
+  spot = haven_store_add_pain_point (f->store, "not being heard", &error);
+  g_assert_no_error (error);
+  spot_id = haven_pain_point_get_id (spot);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (1 + i % 5);
+      const char *helped[] = { strategies[i % 3], NULL };
+      const char *reaction[] = { reactions[i % 4], NULL };
+
+      haven_entry_set_occurred_at (entry, 1767225600 + i * 20000);
+      haven_entry_set_answer (entry, "reaction", g_variant_new_strv (reaction, -1));
+      haven_entry_set_answer (entry, "what-helped", g_variant_new_strv (helped, -1));
+      haven_entry_set_answer (entry, "intensity", g_variant_new_int64 (8));
+      haven_entry_set_answer (entry, "intensity-after", g_variant_new_int64 (i % 8));
+      haven_entry_set_is_draft (entry, i % 10 == 0);
+      if (i % 3 == 0)
+        haven_entry_set_pain_point_ids (entry, &spot_id, 1);
+      haven_store_save_entry (f->store, entry, &error);
+      g_assert_no_error (error);
+
+      haven_checkin_set_at (checkin, 1767225600 + i * 17000);
+      haven_checkin_set_reaction (checkin, 1 + i % HAVEN_REACTION_LAST);
+      haven_checkin_set_intensity_before (checkin, 7);
+      haven_checkin_set_intensity_after (checkin, i % 7);
+      haven_checkin_set_regulation (checkin, helped);
+      if (i % 2 == 0)
+        haven_checkin_set_pain_point_ids (checkin, &spot_id, 1);
+      haven_store_save_checkin (f->store, checkin, &error);
+      g_assert_no_error (error);
+      if (i % 25 == 0)
+        {
+          haven_store_trash_checkin (f->store, haven_checkin_get_id (checkin), &error);
+          g_assert_no_error (error);
+        }
+    }
+  export_json (f->store, path);
+
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  other = open_store (other_path);
+  counts = import_file (other, path);
+  g_assert_cmpuint (counts.entries_new, ==, 600);
+  haven_test_assert_day_sums (other_dir);
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM sqlite_schema"
+                                     " WHERE type = 'trigger' AND name GLOB '*_days_*'"), ==, 12);
+
+  /* Saves afterwards are counted. */
+  {
+    g_autoptr(HavenCheckin) checkin = haven_checkin_new (2);
+
+    haven_checkin_set_reaction (checkin, HAVEN_REACTION_FREEZE);
+    haven_checkin_set_pain_point_ids (checkin, &spot_id, 1);
+    haven_store_save_checkin (other, checkin, &error);
+    g_assert_no_error (error);
+    haven_test_assert_day_sums (other_dir);
+  }
+
+  /* A small file into a larger journal goes through the triggers. */
+  {
+    g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+    g_autoptr(HavenStore) small = NULL;
+    g_autofree char *small_dir = tmp_file (f, "small");
+    g_autofree char *small_db = g_build_filename (small_dir, "journal.db", NULL);
+    const char *reaction[] = { "appease", NULL };
+
+    g_assert_cmpint (g_mkdir (small_dir, 0700), ==, 0);
+    small = open_store (small_db);
+    haven_entry_set_answer (entry, "reaction", g_variant_new_strv (reaction, -1));
+    haven_store_save_entry (small, entry, &error);
+    g_assert_no_error (error);
+    export_json (small, small_path);
+
+    import_file (other, small_path);
+    haven_test_assert_day_sums (other_dir);
+    /* The new entry, and the 100 check-ins with i % 6 == 3 but 4 in the trash (75, 225, 375,
+     * 525). */
+    g_assert_cmpint (query_int (other, "SELECT sum (n) FROM day_reaction"
+                                       " WHERE reaction = 'appease'"), ==, 1 + 100 - 4);
+  }
+}
+
 /* Times as files write them, against GDateTime's reading of the same. */
 static void
 test_time_from_rfc3339 (void)
@@ -1427,6 +1528,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   ADD ("/export/json/round-trip", test_json_round_trip);
+  ADD ("/import/json/day-sums", test_import_day_sums);
   ADD ("/export/json/document", test_json_document);
   ADD ("/export/markdown", test_markdown);
   ADD ("/export/csv", test_csv);

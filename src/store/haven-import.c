@@ -1851,6 +1851,7 @@ typedef struct
   GHashTable        *new_names;        /* "p:"/"t:" + lowercase name → id made in this run */
   gint64             next_fake_id;     /* a dry run counts down from -1 */
   FtsFeed            fts_feeds[N_FEEDS];
+  GPtrArray         *day_sums_held;    /* the triggers' SQL, while they are set aside */
   gboolean           no_entries;       /* the journal had none when the import began */
   gboolean           no_checkins;
 } Apply;
@@ -1860,6 +1861,7 @@ apply_clear (Apply *a)
 {
   for (guint i = 0; i < N_FEEDS; i++)
     g_clear_pointer (&a->fts_feeds[i].trigger_sql, g_free);
+  g_clear_pointer (&a->day_sums_held, g_ptr_array_unref);
   g_clear_pointer (&a->pain_point_ids, g_array_unref);
   g_clear_pointer (&a->tag_ids, g_array_unref);
   g_clear_pointer (&a->entry_ids, g_hash_table_unref);
@@ -2508,6 +2510,35 @@ table_is_empty (Apply       *a,
   return TRUE;
 }
 
+/* The charts' per-day sums follow each record through triggers, several microseconds a
+ * record; counting the whole journal again costs about three per record. A file larger than
+ * the journal it goes into is cheaper to count once, at the end (haven-day-sums.c). */
+static gboolean
+hold_day_sums (Apply    *a,
+               GError  **error)
+{
+  HavenImport *self = a->self;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_file = self->entries->len + self->checkins->len;
+  sqlite3 *db = _haven_store_get_db (a->store);
+  int rc;
+
+  if (a->dry_run || n_file < 1000)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT sum (n) FROM listed_count;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return sql_failed (a, rc, error);
+  if (sqlite3_column_int64 (stmt, 0) > n_file)
+    return TRUE;
+
+  a->day_sums_held = _haven_day_sums_hold (db, error);
+
+  return a->day_sums_held != NULL;
+}
+
 static gboolean
 apply_all (HavenStore  *store,
            gpointer     user_data,
@@ -2522,7 +2553,8 @@ apply_all (HavenStore  *store,
   /* Into a journal without entries (or check-ins) nothing the file holds can be there
    * already: a file names each uuid once. */
   if (!table_is_empty (a, "entry", &a->no_entries, error) ||
-      !table_is_empty (a, "checkin", &a->no_checkins, error))
+      !table_is_empty (a, "checkin", &a->no_checkins, error) ||
+      !hold_day_sums (a, error))
     return FALSE;
 
   if (daylio)
@@ -2552,6 +2584,10 @@ apply_all (HavenStore  *store,
   for (guint i = 0; i < N_FEEDS; i++)
     if (!release_fts_feed (a, &a->fts_feeds[i], error))
       return FALSE;
+
+  if (a->day_sums_held != NULL &&
+      !_haven_day_sums_release (_haven_store_get_db (store), a->day_sums_held, error))
+    return FALSE;
 
   return TRUE;
 }
