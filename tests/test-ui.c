@@ -945,6 +945,40 @@ test_damaged_journal_at_start (void)
   haven_test_ui_iterate (50);
 }
 
+/* The icons a window may show in its first frame come as PNGs rendered at build time, so
+ * that GTK draws them without loading librsvg; the SVGs remain for other sizes and scales. */
+static void
+assert_icon_file (const char *name,
+                  int         size,
+                  int         scale,
+                  const char *suffix)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, name, NULL, size, scale, GTK_TEXT_DIR_LTR, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_prefix (uri, "resource:///io/github/havenjournal/Haven/icons/"));
+  g_assert_true (g_str_has_suffix (uri, suffix));
+}
+
+static void
+test_first_frame_icons (void)
+{
+  assert_icon_file ("haven-filter-symbolic", 16, 1, "/haven-filter-symbolic.symbolic.png");
+  assert_icon_file ("haven-insights-symbolic", 16, 1, "/haven-insights-symbolic.symbolic.png");
+  assert_icon_file ("io.github.havenjournal.Haven", 128, 1, "/io.github.havenjournal.Haven.png");
+
+  /* Larger, or on a high-resolution screen: drawn from the SVG, sharp. */
+  assert_icon_file ("haven-filter-symbolic", 16, 2, "/haven-filter-symbolic.svg");
+  assert_icon_file ("haven-insights-symbolic", 64, 1, "/haven-insights-symbolic.svg");
+  assert_icon_file ("io.github.havenjournal.Haven", 128, 2, "/io.github.havenjournal.Haven.svg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
   g_test_add_func ("/ui/row-text", test_row_text);
+  g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,
