@@ -19,6 +19,7 @@
 #include "haven-test-ui.h"
 #include "haven-test-util.h"
 #include "haven-ui-util.h"
+#include "haven-vocabulary.h"
 #include "haven-welcome-page.h"
 #include "haven-window.h"
 
@@ -336,6 +337,26 @@ first_map_cb (GtkWidget  *window,
 
 /* Before its first frame the list builds only the rows that fill its view, even in a tall
  * window of short rows; right after it, all of them. */
+/* The first shown mood icon of a journal row, or NULL. */
+static GtkWidget *
+find_mood_icon (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "journal-mood") &&
+      gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mood_icon (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_first_frame_rows (Fixture       *f,
                        gconstpointer  data)
@@ -379,6 +400,29 @@ test_first_frame_rows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))),
                     ==, 80);
   g_assert_cmpuint (list_count (f->window), ==, 80);
+
+  /* A row's mood is named by its icon's tooltip, asked for when shown, and to assistive
+   * technologies by its label and description. */
+  {
+    GtkWidget *mood = find_mood_icon (GTK_WIDGET (frame.grid));
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    g_autofree char *label = NULL;
+    g_autofree char *description = NULL;
+    gboolean shown = FALSE;
+
+    g_assert_nonnull (mood);
+    g_assert_true (gtk_widget_get_has_tooltip (mood));
+    g_signal_emit_by_name (mood, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (mood),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                haven_mood_label (3));
+    g_assert_null (label);
+    description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (mood),
+                                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                      haven_mood_label (3));
+    g_assert_null (description);
+  }
 
   /* A list with rows never builds its pages for an empty journal or a fruitless search. */
   other = g_object_ref_sink (g_object_new (HAVEN_TYPE_JOURNAL_LIST, "store", f->store, NULL));
@@ -945,6 +989,40 @@ test_damaged_journal_at_start (void)
   haven_test_ui_iterate (50);
 }
 
+/* The icons a window may show in its first frame come as PNGs rendered at build time, so
+ * that GTK draws them without loading librsvg; the SVGs remain for other sizes and scales. */
+static void
+assert_icon_file (const char *name,
+                  int         size,
+                  int         scale,
+                  const char *suffix)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, name, NULL, size, scale, GTK_TEXT_DIR_LTR, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_prefix (uri, "resource:///io/github/havenjournal/Haven/icons/"));
+  g_assert_true (g_str_has_suffix (uri, suffix));
+}
+
+static void
+test_first_frame_icons (void)
+{
+  assert_icon_file ("haven-filter-symbolic", 16, 1, "/haven-filter-symbolic.symbolic.png");
+  assert_icon_file ("haven-insights-symbolic", 16, 1, "/haven-insights-symbolic.symbolic.png");
+  assert_icon_file ("io.github.havenjournal.Haven", 128, 1, "/io.github.havenjournal.Haven.png");
+
+  /* Larger, or on a high-resolution screen: drawn from the SVG, sharp. */
+  assert_icon_file ("haven-filter-symbolic", 16, 2, "/haven-filter-symbolic.svg");
+  assert_icon_file ("haven-insights-symbolic", 64, 1, "/haven-insights-symbolic.svg");
+  assert_icon_file ("io.github.havenjournal.Haven", 128, 2, "/io.github.havenjournal.Haven.svg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
   g_test_add_func ("/ui/row-text", test_row_text);
+  g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,

@@ -9,6 +9,7 @@
 
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
+#include "haven-row-text.h"
 #include "haven-vocabulary.h"
 
 struct _HavenJournalList
@@ -74,23 +75,24 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* The pages for an empty journal and for a search that finds nothing are built the first
- * time one of them is shown: most starts show rows. */
+ * time each is shown: most starts show rows, and an empty journal shows no search. */
 static void
-ensure_status_pages (HavenJournalList *self)
+ensure_status_page (HavenJournalList *self,
+                    const char       *id,
+                    const char       *name)
 {
   g_autoptr(GtkBuilder) builder = NULL;
+  const char *ids[] = { id, NULL };
 
-  if (gtk_stack_get_child_by_name (self->list_stack, "empty") != NULL)
+  if (gtk_stack_get_child_by_name (self->list_stack, name) != NULL)
     return;
 
+  g_type_ensure (HAVEN_TYPE_ROW_TEXT);
   builder = gtk_builder_new ();
   gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-journal-list-pages.ui", NULL);
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, "empty_page")),
-                       "empty");
-  gtk_stack_add_named (self->list_stack,
-                       GTK_WIDGET (gtk_builder_get_object (builder, "no_results_page")),
-                       "no-results");
+  gtk_builder_add_objects_from_resource (builder, RESOURCE_BASE "/haven-journal-list-pages.ui",
+                                         ids, NULL);
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
 }
 
 static void
@@ -106,7 +108,10 @@ update_empty_state (HavenJournalList *self)
       return;
     }
 
-  ensure_status_pages (self);
+  if (filtered)
+    ensure_status_page (self, "no_results_page", "no-results");
+  else
+    ensure_status_page (self, "empty_page", "empty");
   gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
