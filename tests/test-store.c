@@ -1184,6 +1184,241 @@ test_model_filters (Fixture       *f,
 #undef N_MATCHING
 }
 
+/* A journal where searches have to get the details right: dates in another order than ids
+ * (older days written up later), entries and check-ins at the same second, and matching
+ * records in the trash and among the drafts. */
+typedef struct
+{
+  guint       n;
+  HavenTime   base;
+  GHashTable *harbour;     /* "e ID" / "c ID" of what a search for "harb" must list */
+  GHashTable *lighthouse;  /* the same for "lighthouse", a rarer word */
+  guint       n_harbour_checkins;
+  gint64      trashed_match;
+} Haystack;
+
+static void
+expect (GHashTable      *set,
+        HavenRecordType  type,
+        gint64           id)
+{
+  g_hash_table_add (set, g_strdup_printf ("%c %" G_GINT64_FORMAT,
+                                          type == HAVEN_RECORD_ENTRY ? 'e' : 'c', id));
+}
+
+static gboolean
+insert_haystack (HavenStore  *store,
+                 gpointer     data,
+                 GError     **error)
+{
+  Haystack *h = data;
+
+  for (guint i = 0; i < h->n; i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+      HavenTime at = h->base + (HavenTime)(i * 7919u % h->n) * 600;
+      gboolean harbour = i % 4 != 3;
+      gboolean lighthouse = i % 40 == 1;
+      gboolean draft = i % 17 == 5;
+      gboolean trashed = i % 13 == 2;
+      gint64 id;
+
+      haven_entry_set_title (entry, "An evening");
+      haven_entry_set_body (entry, harbour && lighthouse ? "From the harbour to the lighthouse."
+                                   : harbour ? "We walked to the harbour and back."
+                                   : lighthouse ? "The lighthouse, again." : "We stayed in.");
+      haven_entry_set_occurred_at (entry, at);
+      haven_entry_set_is_draft (entry, draft);
+      if (!haven_store_save_entry (store, entry, error))
+        return FALSE;
+      id = haven_entry_get_id (entry);
+
+      if (trashed && !haven_store_trash_entry (store, id, error))
+        return FALSE;
+
+      if (!draft && !trashed)
+        {
+          if (harbour)
+            expect (h->harbour, HAVEN_RECORD_ENTRY, id);
+          if (lighthouse)
+            expect (h->lighthouse, HAVEN_RECORD_ENTRY, id);
+        }
+      else if (harbour && trashed)
+        h->trashed_match = id;
+
+      if (i % 2 == 0)
+        {
+          g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+          gboolean checkin_harbour = i % 8 != 6;
+          gboolean checkin_trashed = i % 10 == 4;
+
+          haven_checkin_set_at (checkin, at);
+          haven_checkin_set_note (checkin, checkin_harbour ? "Calm at the harbour." : "Calm at home.");
+          if (!haven_store_save_checkin (store, checkin, error))
+            return FALSE;
+          if (checkin_trashed &&
+              !haven_store_trash_checkin (store, haven_checkin_get_id (checkin), error))
+            return FALSE;
+          if (checkin_harbour && !checkin_trashed)
+            {
+              expect (h->harbour, HAVEN_RECORD_CHECKIN, haven_checkin_get_id (checkin));
+              h->n_harbour_checkins++;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static guint
+n_matching (HavenStore *store,
+            const char *text,
+            guint       kinds)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+
+  filter->text = g_strdup (text);
+  filter->kinds = kinds;
+  model = haven_journal_model_new (store, filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* Reads the whole list: exactly the expected records, each once, newest first, each with
+ * the matched word marked in its snippet; a jump to the end agrees. */
+static void
+assert_search_lists (HavenStore *store,
+                     const char *text,
+                     const char *marked,
+                     GHashTable *expected)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+  g_autoptr(HavenJournalModel) jump = NULL;
+  g_autoptr(GHashTable) unseen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HavenJournalItem) end = NULL;
+  g_autofree char *mark = g_strdup_printf ("\x02%s\x03", marked);
+  HavenTime previous_at = G_MAXINT64;
+  HavenRecordType previous_type = HAVEN_RECORD_CHECKIN;
+  gint64 previous_id = G_MAXINT64;
+  GHashTableIter iter;
+  gpointer key;
+  guint n;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (unseen, key);
+
+  filter->text = g_strdup (text);
+  model = haven_journal_model_new (store, filter);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, g_hash_table_size (expected));
+
+  /* Counting reads no rows, however many match. */
+  g_assert_cmpuint (haven_journal_model_get_n_fetched (model), ==, 0);
+
+  /* From the far end first: a jump reads that page on its own. */
+  jump = haven_journal_model_new (store, filter);
+  end = g_list_model_get_item (G_LIST_MODEL (jump), n - 1);
+  g_assert_nonnull (end);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (jump), n));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HavenJournalItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      HavenTime at = haven_journal_item_get_at (item);
+      HavenRecordType type = haven_journal_item_get_record_type (item);
+      gint64 id = haven_journal_item_get_id (item);
+      g_autofree char *name = g_strdup_printf ("%c %" G_GINT64_FORMAT,
+                                               type == HAVEN_RECORD_ENTRY ? 'e' : 'c', id);
+
+      g_assert_true (g_hash_table_remove (unseen, name));
+      g_assert_true (at < previous_at ||
+                     (at == previous_at && (type < previous_type ||
+                                            (type == previous_type && id < previous_id))));
+      g_assert_nonnull (haven_journal_item_get_snippet (item));
+      g_assert_nonnull (strstr (haven_journal_item_get_snippet (item), mark));
+      previous_at = at;
+      previous_type = type;
+      previous_id = id;
+
+      if (i == n - 1)
+        {
+          g_assert_cmpint (haven_journal_item_get_record_type (end), ==, type);
+          g_assert_cmpint (haven_journal_item_get_id (end), ==, id);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (unseen), ==, 0);
+}
+
+static void
+test_model_search_many_matches (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+  Haystack h = { 1200, 1700000000 };
+  guint n_entries;
+
+  h.harbour = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  h.lighthouse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_assert_true (haven_store_run_in_transaction (f->store, insert_haystack, &h, &error));
+  g_assert_no_error (error);
+
+  /* Enough matches that the list walks the journal by date (FEW_MATCHES), and few enough
+   * of the rarer word that it reads those matches one by one: both ways are checked. */
+  g_assert_cmpuint (g_hash_table_size (h.harbour), >, 1000);
+  g_assert_cmpuint (g_hash_table_size (h.lighthouse), <, 1000);
+  g_assert_cmpuint (g_hash_table_size (h.lighthouse), >, 10);
+  assert_search_lists (f->store, "harb", "harbour", h.harbour);
+  assert_search_lists (f->store, "\"the harbour\"", "the harbour", h.harbour);
+  assert_search_lists (f->store, "lighthouse", "lighthouse", h.lighthouse);
+
+  /* Counted from the index, by joining the records, or both: the same numbers. */
+  n_entries = g_hash_table_size (h.harbour) - h.n_harbour_checkins;
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_CHECKINS), ==, h.n_harbour_checkins);
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_FREE)), ==,
+                    n_entries);
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_FREE) |
+                                                  HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_CONFLICT)), ==,
+                    n_entries);
+  {
+    guint all_entries = 0;
+
+    for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+      all_entries |= HAVEN_FILTER_KIND (k);
+    g_assert_cmpuint (n_matching (f->store, "harb", all_entries), ==, n_entries);
+    g_assert_cmpuint (n_matching (f->store, "harb", all_entries | HAVEN_FILTER_CHECKINS), ==,
+                      g_hash_table_size (h.harbour));
+  }
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_CONFLICT)),
+                    ==, 0);
+
+  /* A match in the trash is not in the list, and comes back with it. */
+  filter->text = g_strdup ("harb");
+  model = haven_journal_model_new (f->store, filter);
+  g_assert_cmpuint (haven_journal_model_find (model, HAVEN_RECORD_ENTRY, h.trashed_match), ==,
+                    G_MAXUINT);
+  g_assert_true (haven_store_restore_entry (f->store, h.trashed_match, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    g_hash_table_size (h.harbour) + 1);
+  {
+    guint position = haven_journal_model_find (model, HAVEN_RECORD_ENTRY, h.trashed_match);
+    g_autoptr(HavenJournalItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+    g_assert_cmpint (haven_journal_item_get_id (item), ==, h.trashed_match);
+  }
+  g_assert_true (haven_store_trash_entry (f->store, h.trashed_match, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    g_hash_table_size (h.harbour));
+
+  g_hash_table_unref (h.harbour);
+  g_hash_table_unref (h.lighthouse);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1218,6 +1453,7 @@ main (int   argc,
   ADD ("model/pages-lazily", test_model_pages_lazily);
   ADD ("model/follows-changes", test_model_follows_changes);
   ADD ("model/filters", test_model_filters);
+  ADD ("model/search-many-matches", test_model_search_many_matches);
 
 #undef ADD
 
