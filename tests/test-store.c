@@ -1441,13 +1441,37 @@ test_model_search_many_matches (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
   g_autoptr(HavenJournalModel) model = NULL;
+  g_autoptr(HavenJournalModel) early = NULL;
+  g_autoptr(HavenJournalModel) fresh = NULL;
   Haystack h = { 1200, 1700000000 };
   guint n_entries;
+
+  /* A search that starts out with no matches at all. */
+  filter->text = g_strdup ("harb");
+  early = haven_journal_model_new (f->store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==, 0);
 
   h.harbour = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   h.lighthouse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_assert_true (haven_store_run_in_transaction (f->store, insert_haystack, &h, &error));
   g_assert_no_error (error);
+
+  /* It followed, and now reads its many matches as a new one does. */
+  fresh = haven_journal_model_new (f->store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==,
+                    g_hash_table_size (h.harbour));
+  for (guint i = 0; i < g_hash_table_size (h.harbour); i++)
+    {
+      g_autoptr(HavenJournalItem) a = g_list_model_get_item (G_LIST_MODEL (early), i);
+      g_autoptr(HavenJournalItem) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpint (haven_journal_item_get_record_type (a), ==,
+                       haven_journal_item_get_record_type (b));
+      g_assert_cmpint (haven_journal_item_get_id (a), ==, haven_journal_item_get_id (b));
+      g_assert_cmpstr (haven_journal_item_get_snippet (a), ==, haven_journal_item_get_snippet (b));
+    }
+  g_clear_object (&early);
+  g_clear_object (&fresh);
 
   /* Enough matches that the list walks the journal by date (FEW_MATCHES), and few enough
    * of the rarer word that it reads those matches one by one: both ways are checked. */
@@ -1479,7 +1503,6 @@ test_model_search_many_matches (Fixture       *f,
                     ==, 0);
 
   /* A match in the trash is not in the list, and comes back with it. */
-  filter->text = g_strdup ("harb");
   model = haven_journal_model_new (f->store, filter);
   g_assert_cmpuint (haven_journal_model_find (model, HAVEN_RECORD_ENTRY, h.trashed_match), ==,
                     G_MAXUINT);

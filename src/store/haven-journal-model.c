@@ -805,10 +805,12 @@ prepare_count_statement (HavenJournalModel *self)
   self->count_stmt = prepare (self, count);
 }
 
-/* After the first count, which decides how a search reads its pages. */
+/* After a count, which decides how a search reads its pages. */
 static void
 prepare_list_statements (HavenJournalModel *self)
 {
+  self->by_date = self->fts_query != NULL && self->n_items > FEW_MATCHES;
+
   g_autofree char *page_offset = build_page_sql (self, ARM_PLAIN);
   g_autofree char *page_cursor = build_page_sql (self, ARM_BEFORE);
   g_autofree char *position = build_count_sql (self, ARM_AFTER);
@@ -1140,12 +1142,30 @@ forget_pages (HavenJournalModel *self)
 }
 
 static void
+clear_list_statements (HavenJournalModel *self)
+{
+  g_clear_pointer (&self->page_offset_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->page_cursor_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->position_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->member_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->entry_snippets_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->checkin_snippets_stmt, sqlite3_finalize);
+}
+
+static void
 reload (HavenJournalModel *self)
 {
   guint old_n = self->n_items;
 
   forget_pages (self);
   self->n_items = count_items (self);
+
+  /* An import can turn a search with a few matches into one with thousands. */
+  if (self->fts_query != NULL && (self->n_items > FEW_MATCHES) != self->by_date)
+    {
+      clear_list_statements (self);
+      prepare_list_statements (self);
+    }
 
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
@@ -1221,13 +1241,8 @@ haven_journal_model_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
-  g_clear_pointer (&self->page_offset_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->page_cursor_stmt, sqlite3_finalize);
   g_clear_pointer (&self->count_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->position_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->member_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->entry_snippets_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->checkin_snippets_stmt, sqlite3_finalize);
+  clear_list_statements (self);
 
   if (self->pages != NULL)
     forget_pages (self);
@@ -1287,7 +1302,6 @@ haven_journal_model_new (HavenStore               *store,
 
   prepare_count_statement (self);
   self->n_items = count_items (self);
-  self->by_date = self->fts_query != NULL && self->n_items > FEW_MATCHES;
   prepare_list_statements (self);
 
   g_signal_connect_object (store, "record-changed", G_CALLBACK (record_changed_cb), self,
