@@ -1277,6 +1277,7 @@ typedef struct
   GHashTable *lighthouse;  /* the same for "lighthouse", a rarer word */
   guint       n_harbour_checkins;
   gint64      trashed_match;
+  gint64      pain_point;  /* on every record, with a reaction and a strategy that helped */
 } Haystack;
 
 static void
@@ -1294,6 +1295,8 @@ insert_haystack (HavenStore  *store,
                  GError     **error)
 {
   Haystack *h = data;
+  const char *withdraw[] = { "withdraw", NULL };
+  const char *breathing[] = { "slow-breathing", NULL };
 
   for (guint i = 0; i < h->n; i++)
     {
@@ -1311,6 +1314,11 @@ insert_haystack (HavenStore  *store,
                                    : lighthouse ? "The lighthouse, again." : "We stayed in.");
       haven_entry_set_occurred_at (entry, at);
       haven_entry_set_is_draft (entry, draft);
+      haven_entry_set_pain_point_ids (entry, &h->pain_point, 1);
+      haven_entry_set_answer (entry, HAVEN_ANSWER_REACTION, g_variant_new_strv (withdraw, -1));
+      haven_entry_set_answer (entry, HAVEN_ANSWER_REGULATION, g_variant_new_strv (breathing, -1));
+      haven_entry_set_answer (entry, HAVEN_ANSWER_INTENSITY, g_variant_new_int64 (7));
+      haven_entry_set_answer (entry, HAVEN_ANSWER_INTENSITY_AFTER, g_variant_new_int64 (3));
       if (!haven_store_save_entry (store, entry, error))
         return FALSE;
       id = haven_entry_get_id (entry);
@@ -1336,6 +1344,11 @@ insert_haystack (HavenStore  *store,
 
           haven_checkin_set_at (checkin, at);
           haven_checkin_set_note (checkin, checkin_harbour ? "Calm at the harbour." : "Calm at home.");
+          haven_checkin_set_pain_point_ids (checkin, &h->pain_point, 1);
+          haven_checkin_set_reaction (checkin, HAVEN_REACTION_WITHDRAW);
+          haven_checkin_set_regulation (checkin, breathing);
+          haven_checkin_set_intensity_before (checkin, 7);
+          haven_checkin_set_intensity_after (checkin, 3);
           if (!haven_store_save_checkin (store, checkin, error))
             return FALSE;
           if (checkin_trashed &&
@@ -1350,6 +1363,15 @@ insert_haystack (HavenStore  *store,
     }
 
   return TRUE;
+}
+
+static guint
+n_matching_filter (HavenStore               *store,
+                   const HavenJournalFilter *filter)
+{
+  g_autoptr(HavenJournalModel) model = haven_journal_model_new (store, filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
 }
 
 static guint
@@ -1370,12 +1392,11 @@ n_matching (HavenStore *store,
 /* Reads the whole list: exactly the expected records, each once, newest first, each with
  * the matched word marked in its snippet; a jump to the end agrees. */
 static void
-assert_search_lists (HavenStore *store,
-                     const char *text,
-                     const char *marked,
-                     GHashTable *expected)
+assert_filter_lists (HavenStore               *store,
+                     const HavenJournalFilter *filter,
+                     const char               *marked,
+                     GHashTable               *expected)
 {
-  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
   g_autoptr(HavenJournalModel) model = NULL;
   g_autoptr(HavenJournalModel) jump = NULL;
   g_autoptr(GHashTable) unseen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1392,7 +1413,6 @@ assert_search_lists (HavenStore *store,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_add (unseen, key);
 
-  filter->text = g_strdup (text);
   model = haven_journal_model_new (store, filter);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n, ==, g_hash_table_size (expected));
@@ -1435,6 +1455,18 @@ assert_search_lists (HavenStore *store,
 }
 
 static void
+assert_search_lists (HavenStore *store,
+                     const char *text,
+                     const char *marked,
+                     GHashTable *expected)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+
+  filter->text = g_strdup (text);
+  assert_filter_lists (store, filter, marked, expected);
+}
+
+static void
 test_model_search_many_matches (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -1453,6 +1485,12 @@ test_model_search_many_matches (Fixture       *f,
 
   h.harbour = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   h.lighthouse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    g_autoptr(HavenPainPoint) point = haven_store_add_pain_point (f->store, "being left alone",
+                                                                  &error);
+    g_assert_no_error (error);
+    h.pain_point = haven_pain_point_get_id (point);
+  }
   g_assert_true (haven_store_run_in_transaction (f->store, insert_haystack, &h, &error));
   g_assert_no_error (error);
 
@@ -1501,6 +1539,55 @@ test_model_search_many_matches (Fixture       *f,
   }
   g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_CONFLICT)),
                     ==, 0);
+
+  /* With a time span too: the rows of the whole search that fall in it, in its order. */
+  {
+    g_autoptr(HavenJournalFilter) span = haven_journal_filter_new ();
+    g_autoptr(HavenJournalModel) all = NULL;
+    g_autoptr(HavenJournalModel) part = NULL;
+    guint n_all, n_part = 0;
+
+    span->text = g_strdup ("harb");
+    all = haven_journal_model_new (f->store, span);
+    span->from = h.base + h.n / 4 * 600;
+    span->to = h.base + h.n / 2 * 600;
+    part = haven_journal_model_new (f->store, span);
+    n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+    for (guint i = 0; i < n_all; i++)
+      {
+        g_autoptr(HavenJournalItem) item = g_list_model_get_item (G_LIST_MODEL (all), i);
+        HavenTime at = haven_journal_item_get_at (item);
+        g_autoptr(HavenJournalItem) same = NULL;
+
+        if (at < span->from || at >= span->to)
+          continue;
+        same = g_list_model_get_item (G_LIST_MODEL (part), n_part++);
+        g_assert_nonnull (same);
+        g_assert_cmpint (haven_journal_item_get_id (same), ==, haven_journal_item_get_id (item));
+        g_assert_cmpint (haven_journal_item_get_record_type (same), ==,
+                         haven_journal_item_get_record_type (item));
+      }
+    g_assert_cmpuint (n_part, >, 100);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (part)), ==, n_part);
+  }
+
+  /* The other filters, with a search: every record has them, so the lists are the same. */
+  filter->pain_point_id = h.pain_point;
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  filter->pain_point_id = 0;
+  filter->reaction = HAVEN_REACTION_WITHDRAW;
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  filter->reaction = HAVEN_REACTION_PURSUE;
+  g_assert_cmpuint (n_matching_filter (f->store, filter), ==, 0);
+  filter->reaction = HAVEN_REACTION_NONE;
+  filter->regulation = g_strdup ("slow-breathing");
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  g_clear_pointer (&filter->regulation, g_free);
+  filter->from = h.base;
+  filter->to = h.base + h.n * 600;
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  filter->from = filter->to = 0;
 
   /* A match in the trash is not in the list, and comes back with it. */
   model = haven_journal_model_new (f->store, filter);
