@@ -259,7 +259,7 @@ test_survives_sigkill_in_checkpoint (void)
       if (kill + 1 < N_CHECKPOINT_KILLS)
         g_usleep (g_test_rand_int_range (450, 600) * G_TIME_SPAN_MILLISECOND);
       else
-        g_usleep (3 * G_USEC_PER_SEC);
+        g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
       g_subprocess_force_exit (child);
       g_subprocess_wait (child, NULL, NULL);
 
