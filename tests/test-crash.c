@@ -7,6 +7,9 @@
  * whose commit returned; the parent kills it with SIGKILL at random moments. After every
  * kill the journal must pass PRAGMA integrity_check and hold every reported id.
  *
+ * Another child saves until a checkpoint is due, which the store makes in a thread once
+ * the journal is quiet, and is killed around the time that thread copies the WAL back.
+ *
  * A VFS shim wraps SQLite's "unix" VFS and makes chosen writes or syncs fail with EIO or
  * ENOSPC: every failure must reach the caller as a GError, leave the journal intact, and
  * the very same save must succeed once the fault is lifted.
@@ -22,6 +25,7 @@
 #include "haven-test-util.h"
 
 #define N_KILLS 200
+#define N_CHECKPOINT_KILLS 12
 
 /* The writer child ----------------------------------------------------------------------- */
 
@@ -63,6 +67,42 @@ run_writer (const char *path,
         }
       fflush (stdout);
     }
+
+  return 0;
+}
+
+/* Saves long entries until the WAL is long enough for a checkpoint, says "quiet", and
+ * waits: the store's thread starts the checkpoint half a second later. */
+static int
+run_checkpoint_writer (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (store == NULL)
+    {
+      fprintf (stderr, "writer could not open the journal: %s\n", error->message);
+      return 1;
+    }
+
+  while (body->len < 32 * 1024)
+    g_string_append (body, "Every word of a long evening, kept. ");
+
+  while (_haven_store_get_wal_pages (store) < 1000)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+
+      haven_entry_set_body (entry, body->str);
+      if (!haven_store_save_entry (store, entry, &error))
+        return 2;
+      printf ("e %" G_GINT64_FORMAT "\n", haven_entry_get_id (entry));
+      fflush (stdout);
+    }
+
+  printf ("quiet\n");
+  fflush (stdout);
+  g_usleep (30 * G_USEC_PER_SEC);
 
   return 0;
 }
@@ -156,6 +196,111 @@ test_survives_sigkill (void)
   haven_test_rmtree (dir);
 }
 
+/* How far the last checkpoint got, from the WAL index (the -shm file; its layout is part of
+ * SQLite's documented file format): nBackfillAttempted is set when copying starts,
+ * nBackfill once the copy is synced. */
+static void
+read_checkpoint_progress (const char *path,
+                          guint32    *attempted,
+                          guint32    *done)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  *attempted = *done = 0;
+  if (!g_file_get_contents (shm, &contents, &length, NULL) || length < 136)
+    return;
+
+  memcpy (done, contents + 96, sizeof *done);
+  memcpy (attempted, contents + 128, sizeof *attempted);
+}
+
+static void
+test_survives_sigkill_in_checkpoint (void)
+{
+  g_autofree char *dir = haven_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_before = 0, n_during = 0, n_after = 0;
+
+  for (guint kill = 0; kill < N_CHECKPOINT_KILLS; kill++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GDataInputStream) out = NULL;
+      g_autoptr(HavenStore) store = NULL;
+      gboolean quiet = FALSE;
+      guint32 attempted, done;
+
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                self_path, "--checkpoint-writer", path, NULL);
+      g_assert_no_error (error);
+      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+
+      while (!quiet)
+        {
+          g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+          gint64 id;
+
+          g_assert_no_error (error);
+          g_assert_nonnull (line);
+          if (g_str_equal (line, "quiet"))
+            quiet = TRUE;
+          else
+            {
+              id = g_ascii_strtoll (line + 2, NULL, 10);
+              g_array_append_val (entries, id);
+            }
+        }
+
+      /* Before, during or after the copy (the last time surely after it). */
+      if (kill + 1 < N_CHECKPOINT_KILLS)
+        g_usleep (g_test_rand_int_range (450, 600) * G_TIME_SPAN_MILLISECOND);
+      else
+        g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, NULL);
+
+      read_checkpoint_progress (path, &attempted, &done);
+      if (attempted == 0)
+        n_before++;
+      else if (done < attempted)
+        n_during++;
+      else
+        n_after++;
+
+      store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+      g_assert_no_error (error);
+
+      {
+        sqlite3 *db = _haven_store_get_db (store);
+        g_autoptr(sqlite3_stmt) stmt = NULL;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check;", -1, &stmt, NULL),
+                         ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+      }
+
+      for (guint i = 0; i < entries->len; i++)
+        {
+          g_autoptr(HavenEntry) entry = haven_store_get_entry (store, g_array_index (entries, gint64, i),
+                                                               &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (entry);
+        }
+      g_assert_cmpuint (haven_store_count_entries (store), ==, entries->len);
+    }
+
+  g_test_message ("killed %u times before the checkpoint, %u times during it, %u times after it; "
+                  "%u entries found", n_before, n_during, n_after, entries->len);
+  g_assert_cmpuint (n_after, >, 0);
+
+  haven_test_rmtree (dir);
+}
+
 /* The fault-injecting VFS ---------------------------------------------------------------- */
 
 typedef enum
@@ -176,6 +321,8 @@ static struct
   int                 calls;
   int                 error;      /* SQLITE_IOERR_WRITE, SQLITE_FULL, SQLITE_IOERR_FSYNC */
   int                 failures;
+  GThread            *thread;     /* whose calls fail: this thread's, */
+  gboolean            elsewhere;  /* or (when TRUE) any other thread's: the checkpoints' */
 } shim;
 
 typedef struct
@@ -183,6 +330,17 @@ typedef struct
   sqlite3_file  base;
   sqlite3_file *real;   /* follows this struct in memory */
 } ShimFile;
+
+/* The store checkpoints in a thread of its own: a fault is aimed at either the test's own
+ * saves or that thread, so that neither one takes the other's. */
+static gboolean
+shim_fails (FaultKind kind)
+{
+  if (shim.kind != kind || (g_thread_self () == shim.thread) == shim.elsewhere)
+    return FALSE;
+
+  return ++shim.calls == shim.fail_at;
+}
 
 static int
 shim_close (sqlite3_file *file)
@@ -206,7 +364,7 @@ shim_write (sqlite3_file *file, const void *buf, int amount, sqlite3_int64 offse
 {
   ShimFile *f = (ShimFile *)file;
 
-  if (shim.kind == FAULT_WRITE && ++shim.calls == shim.fail_at)
+  if (shim_fails (FAULT_WRITE))
     {
       shim.failures++;
       return shim.error;
@@ -228,7 +386,7 @@ shim_sync (sqlite3_file *file, int flags)
 {
   ShimFile *f = (ShimFile *)file;
 
-  if (shim.kind == FAULT_SYNC && ++shim.calls == shim.fail_at)
+  if (shim_fails (FAULT_SYNC))
     {
       shim.failures++;
       return shim.error;
@@ -406,15 +564,26 @@ shim_install (void)
 }
 
 static void
-shim_arm (FaultKind kind,
-          int       fail_at,
-          int       error)
+shim_arm_for (FaultKind kind,
+              int       fail_at,
+              int       error,
+              gboolean  elsewhere)
 {
   shim.kind = kind;
   shim.fail_at = fail_at;
   shim.calls = 0;
   shim.error = error;
   shim.failures = 0;
+  shim.thread = g_thread_self ();
+  shim.elsewhere = elsewhere;
+}
+
+static void
+shim_arm (FaultKind kind,
+          int       fail_at,
+          int       error)
+{
+  shim_arm_for (kind, fail_at, error, FALSE);
 }
 
 static void
@@ -526,21 +695,89 @@ test_write_faults (gconstpointer data)
   haven_test_rmtree (dir);
 }
 
+/* A checkpoint that fails in the background loses nothing, and the next one makes up for
+ * it. */
+static void
+test_checkpoint_faults (gconstpointer data)
+{
+  const Fault *fault = data;
+  g_autofree char *dir = haven_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while (body->len < 32 * 1024)
+    g_string_append (body, "Every word of a long evening, kept. ");
+
+  for (int round = 0; round < 2; round++)
+    {
+      /* The first checkpoint fails at its first write or sync; the second is let be. */
+      if (round == 0)
+        shim_arm_for (fault->kind, 1, fault->error, TRUE);
+
+      do
+        {
+          g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+
+          haven_entry_set_body (entry, body->str);
+          g_assert_true (haven_store_save_entry (store, entry, &error));
+          g_assert_no_error (error);
+          n++;
+        }
+      while (_haven_store_get_wal_pages (store) < 1000);
+
+      _haven_store_wait_for_checkpoint (store);
+      g_assert_cmpint (shim.failures, ==, round == 0 ? 1 : 0);
+      shim_lift ();
+      shim.failures = 0;
+
+      g_assert_true (haven_store_check_integrity (store, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (haven_store_count_entries (store), ==, n);
+    }
+
+  /* After the second checkpoint the WAL starts over. */
+  {
+    g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+
+    haven_entry_set_body (entry, "A short one.");
+    g_assert_true (haven_store_save_entry (store, entry, &error));
+    n++;
+    g_assert_cmpint (_haven_store_get_wal_pages (store), <, 100);
+  }
+
+  g_clear_object (&store);
+  store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_entries (store), ==, n);
+
+  g_clear_object (&store);
+  haven_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 4 && g_str_equal (argv[1], "--writer"))
     return run_writer (argv[2], (guint32)g_ascii_strtoull (argv[3], NULL, 10));
+  if (argc == 3 && g_str_equal (argv[1], "--checkpoint-writer"))
+    return run_checkpoint_writer (argv[2]);
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   shim_install ();
 
   g_test_add_func ("/crash/survives-sigkill", test_survives_sigkill);
+  g_test_add_func ("/crash/survives-sigkill-in-checkpoint", test_survives_sigkill_in_checkpoint);
   g_test_add_data_func ("/faults/write-eio", &faults[0], test_write_faults);
   g_test_add_data_func ("/faults/write-enospc", &faults[1], test_write_faults);
   g_test_add_data_func ("/faults/fsync-eio", &faults[2], test_write_faults);
+  g_test_add_data_func ("/faults/checkpoint-write-eio", &faults[0], test_checkpoint_faults);
+  g_test_add_data_func ("/faults/checkpoint-fsync-eio", &faults[2], test_checkpoint_faults);
 
   return g_test_run ();
 }

@@ -147,6 +147,88 @@ test_pragmas (Fixture       *f,
   g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, HAVEN_APPLICATION_ID);
 }
 
+/* The journal file's size and time of change: only a checkpoint writes to it. */
+static char *
+dup_file_stamp (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld", (gint64)st.st_size,
+                          (gint64)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+}
+
+static guint
+save_until_checkpoint_due (HavenStore *store,
+                           const char *path)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  while (body->len < 32 * 1024)
+    g_string_append (body, "A long evening, written out in full, word for word. ");
+
+  before = dup_file_stamp (path);
+  while (_haven_store_get_wal_pages (store) < 1000)
+    {
+      g_autoptr(HavenEntry) entry = save_free_entry (store, "Long", body->str, 0);
+
+      g_assert_cmpuint (++n, <, 1000);
+    }
+
+  /* The save that took the WAL past SQLite's mark did not copy it back itself: a thread
+   * does that once the journal is quiet for a moment. */
+  after = dup_file_stamp (path);
+  g_assert_cmpstr (before, ==, after);
+
+  return n;
+}
+
+static void
+test_checkpoint_in_background (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenStore) reader = NULL;
+  g_autoptr(HavenEntry) entry = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *before = dup_file_stamp (f->path);
+  g_autofree char *after = NULL;
+  guint n = save_until_checkpoint_due (f->store, f->path);
+
+  _haven_store_wait_for_checkpoint (f->store);
+  after = dup_file_stamp (f->path);
+  g_assert_cmpstr (before, !=, after);
+
+  /* Copied back, the WAL starts over with the next save. */
+  entry = save_free_entry (f->store, "Short", "After the checkpoint.", 0);
+  g_assert_cmpint (_haven_store_get_wal_pages (f->store), <, 100);
+  g_assert_cmpuint (haven_store_count_entries (f->store), ==, n + 1);
+
+  /* Another connection sees all of it. */
+  reader = haven_store_open (f->path, HAVEN_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_entries (reader), ==, n + 1);
+  g_clear_object (&reader);
+
+  /* Closing right after more saves does not wait for the quiet: it checkpoints all of it
+   * and leaves no WAL behind. */
+  n += 1 + save_until_checkpoint_due (f->store, f->path);
+  haven_store_close (f->store);
+  {
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
+
+  reader = haven_store_open (f->path, HAVEN_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (haven_store_count_entries (reader), ==, n);
+}
+
 static void
 test_strict_tables (Fixture       *f,
                     gconstpointer  data)
@@ -1184,6 +1266,351 @@ test_model_filters (Fixture       *f,
 #undef N_MATCHING
 }
 
+/* A journal where searches have to get the details right: dates in another order than ids
+ * (older days written up later), entries and check-ins at the same second, and matching
+ * records in the trash and among the drafts. */
+typedef struct
+{
+  guint       n;
+  HavenTime   base;
+  GHashTable *harbour;     /* "e ID" / "c ID" of what a search for "harb" must list */
+  GHashTable *lighthouse;  /* the same for "lighthouse", a rarer word */
+  guint       n_harbour_checkins;
+  gint64      trashed_match;
+  gint64      pain_point;  /* on every record, with a reaction and a strategy that helped */
+} Haystack;
+
+static void
+expect (GHashTable      *set,
+        HavenRecordType  type,
+        gint64           id)
+{
+  g_hash_table_add (set, g_strdup_printf ("%c %" G_GINT64_FORMAT,
+                                          type == HAVEN_RECORD_ENTRY ? 'e' : 'c', id));
+}
+
+static gboolean
+insert_haystack (HavenStore  *store,
+                 gpointer     data,
+                 GError     **error)
+{
+  Haystack *h = data;
+  const char *withdraw[] = { "withdraw", NULL };
+  const char *breathing[] = { "slow-breathing", NULL };
+
+  for (guint i = 0; i < h->n; i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+      HavenTime at = h->base + (HavenTime)(i * 7919u % h->n) * 600;
+      gboolean harbour = i % 4 != 3;
+      gboolean lighthouse = i % 40 == 1;
+      gboolean draft = i % 17 == 5;
+      gboolean trashed = i % 13 == 2;
+      gint64 id;
+
+      haven_entry_set_title (entry, "An evening");
+      haven_entry_set_body (entry, harbour && lighthouse ? "From the harbour to the lighthouse."
+                                   : harbour ? "We walked to the harbour and back."
+                                   : lighthouse ? "The lighthouse, again." : "We stayed in.");
+      haven_entry_set_occurred_at (entry, at);
+      haven_entry_set_is_draft (entry, draft);
+      haven_entry_set_pain_point_ids (entry, &h->pain_point, 1);
+      haven_entry_set_answer (entry, HAVEN_ANSWER_REACTION, g_variant_new_strv (withdraw, -1));
+      haven_entry_set_answer (entry, HAVEN_ANSWER_REGULATION, g_variant_new_strv (breathing, -1));
+      haven_entry_set_answer (entry, HAVEN_ANSWER_INTENSITY, g_variant_new_int64 (7));
+      haven_entry_set_answer (entry, HAVEN_ANSWER_INTENSITY_AFTER, g_variant_new_int64 (3));
+      if (!haven_store_save_entry (store, entry, error))
+        return FALSE;
+      id = haven_entry_get_id (entry);
+
+      if (trashed && !haven_store_trash_entry (store, id, error))
+        return FALSE;
+
+      if (!draft && !trashed)
+        {
+          if (harbour)
+            expect (h->harbour, HAVEN_RECORD_ENTRY, id);
+          if (lighthouse)
+            expect (h->lighthouse, HAVEN_RECORD_ENTRY, id);
+        }
+      else if (harbour && trashed)
+        h->trashed_match = id;
+
+      if (i % 2 == 0)
+        {
+          g_autoptr(HavenCheckin) checkin = haven_checkin_new (3);
+          gboolean checkin_harbour = i % 8 != 6;
+          gboolean checkin_trashed = i % 10 == 4;
+
+          haven_checkin_set_at (checkin, at);
+          haven_checkin_set_note (checkin, checkin_harbour ? "Calm at the harbour." : "Calm at home.");
+          haven_checkin_set_pain_point_ids (checkin, &h->pain_point, 1);
+          haven_checkin_set_reaction (checkin, HAVEN_REACTION_WITHDRAW);
+          haven_checkin_set_regulation (checkin, breathing);
+          haven_checkin_set_intensity_before (checkin, 7);
+          haven_checkin_set_intensity_after (checkin, 3);
+          if (!haven_store_save_checkin (store, checkin, error))
+            return FALSE;
+          if (checkin_trashed &&
+              !haven_store_trash_checkin (store, haven_checkin_get_id (checkin), error))
+            return FALSE;
+          if (checkin_harbour && !checkin_trashed)
+            {
+              expect (h->harbour, HAVEN_RECORD_CHECKIN, haven_checkin_get_id (checkin));
+              h->n_harbour_checkins++;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static guint
+n_matching_filter (HavenStore               *store,
+                   const HavenJournalFilter *filter)
+{
+  g_autoptr(HavenJournalModel) model = haven_journal_model_new (store, filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static guint
+n_matching (HavenStore *store,
+            const char *text,
+            guint       kinds)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+
+  filter->text = g_strdup (text);
+  filter->kinds = kinds;
+  model = haven_journal_model_new (store, filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* Reads the whole list: exactly the expected records, each once, newest first, each with
+ * the matched word marked in its snippet; a jump to the end agrees. */
+static void
+assert_filter_lists (HavenStore               *store,
+                     const HavenJournalFilter *filter,
+                     const char               *marked,
+                     GHashTable               *expected)
+{
+  g_autoptr(HavenJournalModel) model = NULL;
+  g_autoptr(HavenJournalModel) jump = NULL;
+  g_autoptr(GHashTable) unseen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HavenJournalItem) end = NULL;
+  g_autofree char *mark = g_strdup_printf ("\x02%s\x03", marked);
+  HavenTime previous_at = G_MAXINT64;
+  HavenRecordType previous_type = HAVEN_RECORD_CHECKIN;
+  gint64 previous_id = G_MAXINT64;
+  GHashTableIter iter;
+  gpointer key;
+  guint n;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (unseen, key);
+
+  model = haven_journal_model_new (store, filter);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, g_hash_table_size (expected));
+
+  /* Counting reads no rows, however many match. */
+  g_assert_cmpuint (haven_journal_model_get_n_fetched (model), ==, 0);
+
+  /* From the far end first: a jump reads that page on its own. */
+  jump = haven_journal_model_new (store, filter);
+  end = g_list_model_get_item (G_LIST_MODEL (jump), n - 1);
+  g_assert_nonnull (end);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (jump), n));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HavenJournalItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      HavenTime at = haven_journal_item_get_at (item);
+      HavenRecordType type = haven_journal_item_get_record_type (item);
+      gint64 id = haven_journal_item_get_id (item);
+      g_autofree char *name = g_strdup_printf ("%c %" G_GINT64_FORMAT,
+                                               type == HAVEN_RECORD_ENTRY ? 'e' : 'c', id);
+
+      g_assert_true (g_hash_table_remove (unseen, name));
+      g_assert_true (at < previous_at ||
+                     (at == previous_at && (type < previous_type ||
+                                            (type == previous_type && id < previous_id))));
+      g_assert_nonnull (haven_journal_item_get_snippet (item));
+      g_assert_nonnull (strstr (haven_journal_item_get_snippet (item), mark));
+      previous_at = at;
+      previous_type = type;
+      previous_id = id;
+
+      if (i == n - 1)
+        {
+          g_assert_cmpint (haven_journal_item_get_record_type (end), ==, type);
+          g_assert_cmpint (haven_journal_item_get_id (end), ==, id);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (unseen), ==, 0);
+}
+
+static void
+assert_search_lists (HavenStore *store,
+                     const char *text,
+                     const char *marked,
+                     GHashTable *expected)
+{
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+
+  filter->text = g_strdup (text);
+  assert_filter_lists (store, filter, marked, expected);
+}
+
+static void
+test_model_search_many_matches (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenJournalFilter) filter = haven_journal_filter_new ();
+  g_autoptr(HavenJournalModel) model = NULL;
+  g_autoptr(HavenJournalModel) early = NULL;
+  g_autoptr(HavenJournalModel) fresh = NULL;
+  Haystack h = { 1200, 1700000000 };
+  guint n_entries;
+
+  /* A search that starts out with no matches at all. */
+  filter->text = g_strdup ("harb");
+  early = haven_journal_model_new (f->store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==, 0);
+
+  h.harbour = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  h.lighthouse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    g_autoptr(HavenPainPoint) point = haven_store_add_pain_point (f->store, "being left alone",
+                                                                  &error);
+    g_assert_no_error (error);
+    h.pain_point = haven_pain_point_get_id (point);
+  }
+  g_assert_true (haven_store_run_in_transaction (f->store, insert_haystack, &h, &error));
+  g_assert_no_error (error);
+
+  /* It followed, and now reads its many matches as a new one does. */
+  fresh = haven_journal_model_new (f->store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (early)), ==,
+                    g_hash_table_size (h.harbour));
+  for (guint i = 0; i < g_hash_table_size (h.harbour); i++)
+    {
+      g_autoptr(HavenJournalItem) a = g_list_model_get_item (G_LIST_MODEL (early), i);
+      g_autoptr(HavenJournalItem) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpint (haven_journal_item_get_record_type (a), ==,
+                       haven_journal_item_get_record_type (b));
+      g_assert_cmpint (haven_journal_item_get_id (a), ==, haven_journal_item_get_id (b));
+      g_assert_cmpstr (haven_journal_item_get_snippet (a), ==, haven_journal_item_get_snippet (b));
+    }
+  g_clear_object (&early);
+  g_clear_object (&fresh);
+
+  /* Enough matches that the list walks the journal by date (FEW_MATCHES), and few enough
+   * of the rarer word that it reads those matches one by one: both ways are checked. */
+  g_assert_cmpuint (g_hash_table_size (h.harbour), >, 1000);
+  g_assert_cmpuint (g_hash_table_size (h.lighthouse), <, 1000);
+  g_assert_cmpuint (g_hash_table_size (h.lighthouse), >, 10);
+  assert_search_lists (f->store, "harb", "harbour", h.harbour);
+  assert_search_lists (f->store, "\"the harbour\"", "the harbour", h.harbour);
+  assert_search_lists (f->store, "lighthouse", "lighthouse", h.lighthouse);
+
+  /* Counted from the index, by joining the records, or both: the same numbers. */
+  n_entries = g_hash_table_size (h.harbour) - h.n_harbour_checkins;
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_CHECKINS), ==, h.n_harbour_checkins);
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_FREE)), ==,
+                    n_entries);
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_FREE) |
+                                                  HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_CONFLICT)), ==,
+                    n_entries);
+  {
+    guint all_entries = 0;
+
+    for (HavenEntryKind k = 0; k <= HAVEN_ENTRY_KIND_LAST; k++)
+      all_entries |= HAVEN_FILTER_KIND (k);
+    g_assert_cmpuint (n_matching (f->store, "harb", all_entries), ==, n_entries);
+    g_assert_cmpuint (n_matching (f->store, "harb", all_entries | HAVEN_FILTER_CHECKINS), ==,
+                      g_hash_table_size (h.harbour));
+  }
+  g_assert_cmpuint (n_matching (f->store, "harb", HAVEN_FILTER_KIND (HAVEN_ENTRY_KIND_CONFLICT)),
+                    ==, 0);
+
+  /* With a time span too: the rows of the whole search that fall in it, in its order. */
+  {
+    g_autoptr(HavenJournalFilter) span = haven_journal_filter_new ();
+    g_autoptr(HavenJournalModel) all = NULL;
+    g_autoptr(HavenJournalModel) part = NULL;
+    guint n_all, n_part = 0;
+
+    span->text = g_strdup ("harb");
+    all = haven_journal_model_new (f->store, span);
+    span->from = h.base + h.n / 4 * 600;
+    span->to = h.base + h.n / 2 * 600;
+    part = haven_journal_model_new (f->store, span);
+    n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+    for (guint i = 0; i < n_all; i++)
+      {
+        g_autoptr(HavenJournalItem) item = g_list_model_get_item (G_LIST_MODEL (all), i);
+        HavenTime at = haven_journal_item_get_at (item);
+        g_autoptr(HavenJournalItem) same = NULL;
+
+        if (at < span->from || at >= span->to)
+          continue;
+        same = g_list_model_get_item (G_LIST_MODEL (part), n_part++);
+        g_assert_nonnull (same);
+        g_assert_cmpint (haven_journal_item_get_id (same), ==, haven_journal_item_get_id (item));
+        g_assert_cmpint (haven_journal_item_get_record_type (same), ==,
+                         haven_journal_item_get_record_type (item));
+      }
+    g_assert_cmpuint (n_part, >, 100);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (part)), ==, n_part);
+  }
+
+  /* The other filters, with a search: every record has them, so the lists are the same. */
+  filter->pain_point_id = h.pain_point;
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  filter->pain_point_id = 0;
+  filter->reaction = HAVEN_REACTION_WITHDRAW;
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  filter->reaction = HAVEN_REACTION_PURSUE;
+  g_assert_cmpuint (n_matching_filter (f->store, filter), ==, 0);
+  filter->reaction = HAVEN_REACTION_NONE;
+  filter->regulation = g_strdup ("slow-breathing");
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  g_clear_pointer (&filter->regulation, g_free);
+  filter->from = h.base;
+  filter->to = h.base + h.n * 600;
+  assert_filter_lists (f->store, filter, "harbour", h.harbour);
+  filter->from = filter->to = 0;
+
+  /* A match in the trash is not in the list, and comes back with it. */
+  model = haven_journal_model_new (f->store, filter);
+  g_assert_cmpuint (haven_journal_model_find (model, HAVEN_RECORD_ENTRY, h.trashed_match), ==,
+                    G_MAXUINT);
+  g_assert_true (haven_store_restore_entry (f->store, h.trashed_match, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    g_hash_table_size (h.harbour) + 1);
+  {
+    guint position = haven_journal_model_find (model, HAVEN_RECORD_ENTRY, h.trashed_match);
+    g_autoptr(HavenJournalItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+    g_assert_cmpint (haven_journal_item_get_id (item), ==, h.trashed_match);
+  }
+  g_assert_true (haven_store_trash_entry (f->store, h.trashed_match, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    g_hash_table_size (h.harbour));
+
+  g_hash_table_unref (h.harbour);
+  g_hash_table_unref (h.lighthouse);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1196,6 +1623,7 @@ main (int   argc,
   g_test_add_func ("/store/files/default-location-is-private", test_default_location_is_private);
   ADD ("files/loose-modes-are-tightened", test_loose_modes_are_tightened);
   ADD ("files/pragmas", test_pragmas);
+  ADD ("files/checkpoint-in-background", test_checkpoint_in_background);
   ADD ("files/strict-tables", test_strict_tables);
   ADD ("files/read-only-open", test_read_only_open);
   ADD ("files/read-only-file", test_read_only_file);
@@ -1218,6 +1646,7 @@ main (int   argc,
   ADD ("model/pages-lazily", test_model_pages_lazily);
   ADD ("model/follows-changes", test_model_follows_changes);
   ADD ("model/filters", test_model_filters);
+  ADD ("model/search-many-matches", test_model_search_many_matches);
 
 #undef ADD
 

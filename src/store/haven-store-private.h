@@ -41,6 +41,10 @@ gboolean        _haven_store_begin              (HavenStore    *self,
 gboolean        _haven_store_commit             (HavenStore    *self,
                                                  GError       **error);
 void            _haven_store_rollback           (HavenStore    *self);
+/* For tests and the benchmark: the WAL's length in pages after the last commit, and a wait
+ * until a checkpoint in the background (if one is due) is done. */
+int             _haven_store_get_wal_pages      (HavenStore    *self);
+void            _haven_store_wait_for_checkpoint (HavenStore   *self);
 
 /* Turns the connection's last error into a GError a person can read. */
 void            _haven_set_sqlite_error         (GError       **error,

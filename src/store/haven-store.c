@@ -26,6 +26,18 @@
 /* How long a write waits for another program's lock before it reports BUSY. */
 #define BUSY_TIMEOUT_MS 3000
 
+/* Commits go to the WAL; a checkpoint copies it back into the journal file. SQLite does that
+ * by itself in the commit that takes the WAL past 1,000 pages, and that one save then also
+ * writes and syncs pages all over the journal file: 20 to 70 ms on the 100,000-entry
+ * journal, against well under a millisecond for the others. The store turns that off and
+ * checkpoints from a thread of its own, on its own connection, once the journal has had no
+ * commit for a moment (so it does not compete with the next save for the disk), or at the
+ * latest a few seconds after the WAL grew past the mark. A commit is on disk, synced in the
+ * WAL, before it returns, whether or not it has been copied back yet. */
+#define CHECKPOINT_PAGES     1000
+#define CHECKPOINT_QUIET_US  (500 * G_TIME_SPAN_MILLISECOND)
+#define CHECKPOINT_LATEST_US (5 * G_TIME_SPAN_SECOND)
+
 typedef struct
 {
   HavenRecordType type;
@@ -59,12 +71,28 @@ deferred_check_clear (gpointer data)
   g_clear_error (&check->error);
 }
 
+/* What the store shares with its checkpoint thread. The store joins the thread before it
+ * frees this. */
+typedef struct
+{
+  GMutex    mutex;
+  GCond     cond;
+  char     *path;
+  GThread  *thread;       /* the store's side only */
+  gint64    started_at;   /* monotonic, µs */
+  gint64    last_commit;  /* monotonic, µs */
+  gboolean  running;
+  gboolean  closing;
+} Checkpointer;
+
 struct _HavenStore
 {
   GObject     parent_instance;
 
   DeferredCheck *check;   /* an atomic rc box, NULL when no check is pending */
   GError     *check_error;
+  Checkpointer *checkpointer;  /* NULL for a read-only store */
+  int         wal_pages;       /* after the last commit */
 
   sqlite3    *db;
   char       *path;
@@ -981,6 +1009,147 @@ migration_backup_path (const char *journal_path,
   return g_build_filename (dir, name, NULL);
 }
 
+/* Checkpoints ------------------------------------------------------------------------------ */
+
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  Checkpointer *c = data;
+  gboolean closing;
+
+  /* Until the journal has been quiet for a moment, or it is time anyway. */
+  g_mutex_lock (&c->mutex);
+  for (;;)
+    {
+      gint64 due = MIN (c->last_commit + CHECKPOINT_QUIET_US,
+                        c->started_at + CHECKPOINT_LATEST_US);
+
+      if (c->closing || g_get_monotonic_time () >= due)
+        break;
+      g_cond_wait_until (&c->cond, &c->mutex, due);
+    }
+  closing = c->closing;
+  g_mutex_unlock (&c->mutex);
+
+  /* Closing checkpoints all of it anyway. */
+  if (!closing)
+    {
+      gint64 start = g_get_monotonic_time ();
+      sqlite3 *db = NULL;
+      int n_log = 0, n_copied = 0;
+      int rc;
+
+      rc = sqlite3_open_v2 (c->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "PRAGMA synchronous = FULL;", NULL, NULL, NULL);
+      /* PASSIVE: copies what no reader still needs and never waits for a lock, so the
+       * window's saves go on meanwhile. */
+      if (rc == SQLITE_OK)
+        rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log, &n_copied);
+
+      /* A failed checkpoint loses nothing: the WAL still holds it all, and the next commit
+       * past the mark tries again. */
+      if (rc != SQLITE_OK)
+        g_debug ("A checkpoint failed: %s", sqlite3_errmsg (db));
+      else
+        g_debug ("Checkpoint: %d of %d pages in %.1f ms", n_copied, n_log,
+                 (g_get_monotonic_time () - start) / 1000.0);
+      sqlite3_close_v2 (db);
+    }
+
+  g_mutex_lock (&c->mutex);
+  c->running = FALSE;
+  g_mutex_unlock (&c->mutex);
+
+  return NULL;
+}
+
+static void
+request_checkpoint (HavenStore *self)
+{
+  Checkpointer *c = self->checkpointer;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean running;
+
+  g_mutex_lock (&c->mutex);
+  c->last_commit = now;
+  running = c->running;
+  if (!running)
+    {
+      c->running = TRUE;
+      c->started_at = now;
+    }
+  g_mutex_unlock (&c->mutex);
+
+  /* One that is waiting sees this commit and waits on. */
+  if (running)
+    return;
+
+  if (c->thread != NULL)
+    g_thread_join (g_steal_pointer (&c->thread));
+
+  c->thread = g_thread_try_new ("haven-checkpoint", checkpoint_thread, c, &error);
+  if (c->thread == NULL)
+    {
+      g_debug ("No thread for a checkpoint: %s", error->message);
+      g_mutex_lock (&c->mutex);
+      c->running = FALSE;
+      g_mutex_unlock (&c->mutex);
+    }
+}
+
+/* Called by SQLite after every commit on the store's connection, in its thread. */
+static int
+wal_hook_cb (void       *data,
+             sqlite3    *db,
+             const char *name,
+             int         n_pages)
+{
+  HavenStore *self = data;
+
+  self->wal_pages = n_pages;
+  if (n_pages >= CHECKPOINT_PAGES && self->checkpointer != NULL)
+    request_checkpoint (self);
+
+  return SQLITE_OK;
+}
+
+static void
+stop_checkpoints (HavenStore *self)
+{
+  Checkpointer *c = g_steal_pointer (&self->checkpointer);
+
+  if (c == NULL)
+    return;
+
+  g_mutex_lock (&c->mutex);
+  c->closing = TRUE;
+  g_cond_signal (&c->cond);
+  g_mutex_unlock (&c->mutex);
+
+  if (c->thread != NULL)
+    g_thread_join (c->thread);
+
+  g_mutex_clear (&c->mutex);
+  g_cond_clear (&c->cond);
+  g_free (c->path);
+  g_free (c);
+}
+
+int
+_haven_store_get_wal_pages (HavenStore *self)
+{
+  return self->wal_pages;
+}
+
+void
+_haven_store_wait_for_checkpoint (HavenStore *self)
+{
+  if (self->checkpointer != NULL && self->checkpointer->thread != NULL)
+    g_thread_join (g_steal_pointer (&self->checkpointer->thread));
+}
+
 static gboolean
 configure_connection (HavenStore  *self,
                       GError     **error)
@@ -1013,6 +1182,13 @@ configure_connection (HavenStore  *self,
   mode = (const char *)sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (mode, "wal") != 0)
     g_debug ("The journal could not switch to WAL mode");
+
+  /* In place of SQLite's own checkpoints (see CHECKPOINT_PAGES): a hook replaces them. */
+  self->checkpointer = g_new0 (Checkpointer, 1);
+  g_mutex_init (&self->checkpointer->mutex);
+  g_cond_init (&self->checkpointer->cond);
+  self->checkpointer->path = g_strdup (self->path);
+  sqlite3_wal_hook (self->db, wal_hook_cb, self);
 
   return _haven_exec (self->db,
                       "PRAGMA synchronous = FULL;"
@@ -1187,6 +1363,9 @@ haven_store_close (HavenStore *self)
 
   /* Not even the checkpoint below may write to a journal that has not passed its check. */
   settle_check (self, NULL);
+
+  /* One in the background would keep the one below from truncating the WAL. */
+  stop_checkpoints (self);
 
   /* Folding the WAL back into the journal on a clean exit keeps the file self-contained. */
   if (!self->read_only)
