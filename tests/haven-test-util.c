@@ -80,9 +80,9 @@ haven_test_is_root (void)
   return geteuid () == 0;
 }
 
-static gint64
-util_query_count (sqlite3    *db,
-                  const char *sql)
+gint64
+haven_test_query_int (sqlite3    *db,
+                      const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 n;
@@ -185,8 +185,8 @@ haven_test_assert_day_sums (const char *dir)
                                                 " EXCEPT SELECT * FROM (%s))",
                                                 kept_days_sql[i], expected_days_sql[i]);
 
-      g_assert_cmpint (util_query_count (db, missing), ==, 0);
-      g_assert_cmpint (util_query_count (db, extra), ==, 0);
+      g_assert_cmpint (haven_test_query_int (db, missing), ==, 0);
+      g_assert_cmpint (haven_test_query_int (db, extra), ==, 0);
     }
 
   sqlite3_close (db);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,10 @@ void      haven_test_rmtree      (const char *path);
 char     *haven_test_file_digest (const char *path);
 guint     haven_test_file_mode   (const char *path);
 gboolean  haven_test_is_root     (void);
+
+/* The first column of the first row of SQL, an integer; fails the test on any error. */
+gint64    haven_test_query_int   (sqlite3    *db,
+                                  const char *sql);
 
 /* Asserts that the sums the schema keeps (listed_count, day_*) and each record's day agree
  * with the records of DIR/journal.db. */

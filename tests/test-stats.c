@@ -771,22 +771,6 @@ test_demo_read_only (Fixture       *f,
 /* The per-day sums the charts read are kept by triggers; after any mix of saves, edits,
  * drafts, trash, restores and purges they must equal what the records themselves say. */
 
-static gint64
-query_count (sqlite3    *db,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return n;
-}
-
 static const char *
 pick (GRand              *rand,
       const char * const *words,
@@ -1031,7 +1015,7 @@ write_in_bulk (HavenStore  *store,
   if (held == NULL)
     return FALSE;
   g_assert_cmpuint (held->len, ==, 12);
-  g_assert_cmpint (query_count (db, "SELECT count (*) FROM sqlite_schema"
+  g_assert_cmpint (haven_test_query_int (db, "SELECT count (*) FROM sqlite_schema"
                                     " WHERE type = 'trigger' AND name GLOB '*_days_*'"), ==, 0);
 
   for (guint i = 0; i < 40; i++)
