@@ -881,10 +881,20 @@ test_back_up_and_restore (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   wait_until_count (f->store, 1, 0);
 
-  /* The journal as it was before the restore is kept beside the backup. */
-  g_clear_pointer (&backups, g_ptr_array_unref);
-  backups = haven_backup_list (haven_store_get_path (f->store));
+  /* The journal as it was before the restore is kept beside the backup. The restore's
+   * thread removes its staging copy from the same folder just after the journal changes, so
+   * the folder is read once that is done. */
+  for (guint i = 0; i < 500; i++)
+    {
+      g_clear_pointer (&backups, g_ptr_array_unref);
+      backups = haven_backup_list (haven_store_get_path (f->store));
+      if (backups->len <= 2)
+        break;
+      haven_test_ui_iterate (10);
+    }
   g_assert_cmpuint (backups->len, ==, 2);
+  for (guint i = 0; i < backups->len; i++)
+    g_assert_null (strstr (((HavenBackup *)g_ptr_array_index (backups, i))->path, "restoring"));
 }
 
 /* Damages a journal where its data lives; its first page stays whole, so it is recognised. */
