@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "haven-test-ui.h"
+#include "haven-ui-util.h"
 
 static gboolean dark_mode;
 
@@ -226,7 +227,7 @@ button_matches (GtkWidget  *widget,
                 const char *text)
 {
   const char *label = NULL;
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *tooltip = haven_widget_get_tooltip (widget);
 
   if (GTK_IS_BUTTON (widget))
     label = gtk_button_get_label (GTK_BUTTON (widget));

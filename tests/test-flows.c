@@ -11,6 +11,7 @@
 
 #include "haven-answers.h"
 #include "haven-breathing-guide.h"
+#include "haven-ui-util.h"
 #include "haven-choice-input.h"
 #include "haven-entry-page.h"
 #include "haven-flow-page.h"
@@ -554,7 +555,7 @@ test_icon_buttons_have_labels (Fixture       *f,
         {
           const char *label = GTK_IS_BUTTON (w) ? gtk_button_get_label (GTK_BUTTON (w))
                                                 : gtk_menu_button_get_label (GTK_MENU_BUTTON (w));
-          const char *tooltip = gtk_widget_get_tooltip_text (w);
+          const char *tooltip = haven_widget_get_tooltip (w);
 
           /* The window's own minimize/maximize/close buttons are GTK's to label. */
           if (label == NULL && !GTK_IS_TOGGLE_BUTTON (w) &&
@@ -567,7 +568,7 @@ test_icon_buttons_have_labels (Fixture       *f,
                               tooltip);
               if (tooltip == NULL && gtk_widget_get_parent (w) != NULL &&
                   GTK_IS_MENU_BUTTON (gtk_widget_get_parent (w)))
-                tooltip = gtk_widget_get_tooltip_text (gtk_widget_get_parent (w));
+                tooltip = haven_widget_get_tooltip (gtk_widget_get_parent (w));
               g_assert_nonnull (tooltip);
               if (!GTK_IS_MENU_BUTTON (gtk_widget_get_parent (w)))
                 gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w),

@@ -476,6 +476,69 @@ test_menus_built_when_opened (Fixture       *f,
     }
 }
 
+static gboolean
+ask_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+
+  return shown;
+}
+
+/* A tooltip set without asking the display where the pointer is: shown when GTK asks for it,
+ * a description for assistive technologies, and gone when unset. */
+static void
+test_tooltip_on_demand (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_from_icon_name ("edit-find-symbolic"));
+  g_autofree char *description = NULL;
+
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_false (ask_tooltip (button));
+
+  haven_widget_set_tooltip (button, "Zoeken in het dagboek");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_cmpstr (haven_widget_get_tooltip (button), ==, "Zoeken in het dagboek");
+  /* Not GTK's own tooltip text, whose setter is what asks the display. */
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_assert_true (ask_tooltip (button));
+  description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                    "Zoeken in het dagboek");
+  g_assert_null (description);
+
+  /* A new text replaces the old; the handler is not connected twice. */
+  haven_widget_set_tooltip (button, "Filter");
+  g_assert_cmpstr (haven_widget_get_tooltip (button), ==, "Filter");
+  g_assert_true (ask_tooltip (button));
+  {
+    guint query = g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET);
+    gulong first = g_signal_handler_find (button, G_SIGNAL_MATCH_ID, query, 0, NULL, NULL, NULL);
+
+    g_assert_cmpuint (first, !=, 0);
+    g_signal_handler_block (button, first);
+    g_assert_cmpuint (g_signal_handler_find (button, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                             query, 0, NULL, NULL, NULL), ==, 0);
+    g_signal_handler_unblock (button, first);
+  }
+
+  /* An empty text, like none, takes the tooltip away. */
+  haven_widget_set_tooltip (button, "");
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_null (haven_widget_get_tooltip (button));
+  g_assert_false (ask_tooltip (button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, NULL);
+
+  /* GTK's own tooltips still read back. */
+  gtk_widget_set_tooltip_text (button, "Menu");
+  g_assert_cmpstr (haven_widget_get_tooltip (button), ==, "Menu");
+
+  g_object_unref (button);
+}
+
 static void
 test_snippet_markup (void)
 {
@@ -1043,6 +1106,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/templates-instantiate", test_templates_instantiate);
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/ui/tooltip-on-demand", test_tooltip_on_demand);
   g_test_add_func ("/ui/row-text", test_row_text);
   g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,

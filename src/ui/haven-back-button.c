@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "haven-back-button.h"
+#include "haven-ui-util.h"
 
 struct _HavenBackButton
 {
@@ -65,7 +66,7 @@ static void
 haven_back_button_init (HavenBackButton *self)
 {
   gtk_button_set_icon_name (GTK_BUTTON (self), "go-previous-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Back to the Journal"));
+  haven_widget_set_tooltip (GTK_WIDGET (self), _("Back to the Journal"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to the Journal"),
                                   -1);

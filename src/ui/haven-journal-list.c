@@ -9,6 +9,7 @@
 
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
+#include "haven-ui-util.h"
 #include "haven-row-text.h"
 #include "haven-vocabulary.h"
 
@@ -36,6 +37,8 @@ struct _HavenJournalList
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
   GtkMenuButton      *filter_button;
+  GtkToggleButton    *search_button;
+  GtkButton          *clear_filter_button;
   GtkPopover         *filter_popover;   /* and what it holds: built when first opened */
   GtkDropDown        *kind_dropdown;
   GtkStringList      *kind_model;
@@ -655,6 +658,18 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
     g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
 
+  /* As in haven_window_class_init(): found by GtkBuilder without a symbol lookup. */
+  g_type_ensure (ADW_TYPE_HEADER_BAR);
+  g_type_ensure (ADW_TYPE_WINDOW_TITLE);
+  g_type_ensure (GTK_TYPE_BOX);
+  g_type_ensure (GTK_TYPE_GRID_VIEW);
+  g_type_ensure (GTK_TYPE_MENU_BUTTON);
+  g_type_ensure (GTK_TYPE_REVEALER);
+  g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
+  g_type_ensure (GTK_TYPE_SEARCH_BAR);
+  g_type_ensure (GTK_TYPE_SEARCH_ENTRY);
+  g_type_ensure (GTK_TYPE_TOGGLE_BUTTON);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-journal-list.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_button);
@@ -662,6 +677,8 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_menu);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_button);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, clear_filter_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_view);
@@ -687,6 +704,13 @@ haven_journal_list_init (HavenJournalList *self)
   self->pain_point_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not in the template: see haven_widget_set_tooltip(). */
+  haven_widget_set_tooltip (GTK_WIDGET (self->new_button), _("New Entry"));
+  haven_widget_set_tooltip (GTK_WIDGET (self->primary_button), _("Main Menu"));
+  haven_widget_set_tooltip (GTK_WIDGET (self->search_button), _("Search the Journal"));
+  haven_widget_set_tooltip (GTK_WIDGET (self->filter_button), _("Filter"));
+  haven_widget_set_tooltip (GTK_WIDGET (self->clear_filter_button), _("Show Everything"));
 
   gtk_menu_button_set_create_popup_func (self->new_button, create_menu_cb, self->new_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_button, create_menu_cb, self->primary_menu,

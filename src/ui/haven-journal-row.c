@@ -43,6 +43,8 @@ haven_journal_row_class_init (HavenJournalRowClass *klass)
   object_class->dispose = haven_journal_row_dispose;
 
   g_type_ensure (HAVEN_TYPE_ROW_TEXT);
+  g_type_ensure (GTK_TYPE_BOX);
+  g_type_ensure (GTK_TYPE_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-journal-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, day_label);
@@ -169,7 +171,7 @@ haven_journal_row_bind (HavenJournalRow  *self,
   if (mood > 0)
     {
       gtk_image_set_from_icon_name (self->mood_icon, haven_mood_icon_name (mood));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_icon), haven_mood_label (mood));
+      haven_widget_set_tooltip (GTK_WIDGET (self->mood_icon), haven_mood_label (mood));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, haven_mood_label (mood),
                                       -1);

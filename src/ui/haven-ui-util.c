@@ -131,3 +131,83 @@ haven_snippet_to_markup (const char *snippet)
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
+
+/* GTK 4.8 asks the X server where the pointer is each time a widget's tooltip text is set (to
+ * show the new text at once if the pointer is over the widget): three round trips. Some
+ * fifty of those, for the buttons and rows built before the first frame, were a tenth of
+ * Haven's start-up. These tooltips are given when GTK asks for them instead. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (widget), GPOINTER_TO_UINT (user_data));
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static GQuark
+tooltip_text_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("haven-tooltip-text");
+
+  return quark;
+}
+
+void
+haven_widget_set_tooltip (GtkWidget  *widget,
+                          const char *text)
+{
+  static GQuark connected_quark;
+  GQuark text_quark = tooltip_text_quark ();
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (connected_quark == 0)
+    connected_quark = g_quark_from_static_string ("haven-tooltip-connected");
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+
+  if (g_strcmp0 (text, g_object_get_qdata (G_OBJECT (widget), text_quark)) == 0)
+    return;
+
+  g_object_set_qdata_full (G_OBJECT (widget), text_quark, g_strdup (text), g_free);
+  if (text != NULL && g_object_get_qdata (G_OBJECT (widget), connected_quark) == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb),
+                        GUINT_TO_POINTER (text_quark));
+      g_object_set_qdata (G_OBJECT (widget), connected_quark, GINT_TO_POINTER (TRUE));
+    }
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+
+  /* As GTK does with a tooltip text: it describes the widget to assistive technologies. */
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+const char *
+haven_widget_get_tooltip (GtkWidget *widget)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  text = g_object_get_qdata (G_OBJECT (widget), tooltip_text_quark ());
+
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
+}

@@ -21,5 +21,10 @@ gboolean    haven_same_local_day        (HavenTime   a,
 /* Pango markup for a search snippet: matches (between U+0002 and U+0003) in bold, the rest
  * escaped. */
 char       *haven_snippet_to_markup     (const char *snippet);
+/* Like gtk_widget_set_tooltip_text(), without asking the display where the pointer is. */
+void        haven_widget_set_tooltip    (GtkWidget  *widget,
+                                         const char *text);
+/* The tooltip text of @widget, set either way. */
+const char *haven_widget_get_tooltip    (GtkWidget  *widget);
 
 G_END_DECLS

@@ -121,6 +121,18 @@ haven_welcome_page_class_init (HavenWelcomePageClass *klass)
 
   g_type_ensure (HAVEN_TYPE_BACK_BUTTON);
   g_type_ensure (HAVEN_TYPE_ROW_TEXT);
+  /* As in haven_window_class_init(): found by GtkBuilder without a symbol lookup. */
+  g_type_ensure (ADW_TYPE_BIN);
+  g_type_ensure (ADW_TYPE_CLAMP);
+  g_type_ensure (ADW_TYPE_HEADER_BAR);
+  g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
+  g_type_ensure (GTK_TYPE_BOX);
+  g_type_ensure (GTK_TYPE_BUTTON);
+  g_type_ensure (GTK_TYPE_FLOW_BOX);
+  g_type_ensure (GTK_TYPE_IMAGE);
+  g_type_ensure (GTK_TYPE_LIST_BOX);   /* in AdwPreferencesGroup's own template */
+  g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
+  g_type_ensure (GTK_TYPE_VIEWPORT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/haven-welcome-page.ui");

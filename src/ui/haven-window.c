@@ -1079,6 +1079,14 @@ haven_window_class_init (HavenWindowClass *klass)
   /* Only what the template holds: the other pages' classes are set up with their first page. */
   g_type_ensure (HAVEN_TYPE_JOURNAL_LIST);
   g_type_ensure (HAVEN_TYPE_WELCOME_PAGE);
+  /* GTK's and libadwaita's too: GtkBuilder looks a class it has not seen yet up by the name of
+   * its get_type() function, through all the loaded libraries' symbols. */
+  g_type_ensure (ADW_TYPE_LEAFLET);
+  g_type_ensure (ADW_TYPE_LEAFLET_PAGE);
+  g_type_ensure (ADW_TYPE_TOAST_OVERLAY);
+  g_type_ensure (GTK_TYPE_SEPARATOR);
+  g_type_ensure (GTK_TYPE_STACK);
+  g_type_ensure (GTK_TYPE_STACK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWindow, toast_overlay);
