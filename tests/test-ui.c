@@ -609,6 +609,113 @@ row_text_height (GtkWidget *text,
   return height;
 }
 
+static int
+reference_height (GtkWidget     *widget,
+                  const char    *text,
+                  PangoAttrList *attributes,
+                  gboolean       wrap,
+                  int            lines,
+                  int            width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int height;
+
+  pango_layout_set_attributes (layout, attributes);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (!wrap || lines > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, wrap ? -lines : -1);
+    }
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
+}
+
+/* A row's text says its height at a width without laying itself out again where it can: the
+ * height must be the one Pango gives, at every width, for every kind of text. */
+static void
+test_row_text_heights (void)
+{
+  static const char *texts[] = {
+    "",
+    "A",
+    "Een lastig moment, later bekeken",
+    "We praatten het na het eten rustig door, en toen bleek dat we allebei moe waren van de "
+    "week en dat het eigenlijk niet over de afwas ging.",
+    "Een zin met spaties op het eind   ",
+    "Eerste regel\nEen tweede regel, langer, die bij een smalle rij over twee regels gaat\n\nVier",
+    "Arbeidsongeschiktheidsverzekeringsmaatschappij en meer",
+    "Boos \xf0\x9f\x98\xa0 en verdrietig, \xe4\xb8\xad\xe6\x96\x87 erbij",
+  };
+  static const struct { gboolean wrap; int lines; const char *css_class; } kinds[] = {
+    { FALSE, 0, NULL }, { TRUE, 1, NULL }, { TRUE, 2, NULL }, { TRUE, 2, "caption" },
+    { TRUE, 2, "heading" }, { TRUE, 3, NULL }, { TRUE, 0, NULL },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *text = haven_row_text_new ();
+  guint checked = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), text);
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      if (kinds[k].css_class != NULL)
+        gtk_widget_add_css_class (text, kinds[k].css_class);
+      g_object_set (text, "wrap", kinds[k].wrap, "lines", kinds[k].lines, NULL);
+      haven_test_ui_iterate (20);
+
+      for (guint t = 0; t <= G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr(PangoAttrList) attributes = NULL;
+          const char *plain = t < G_N_ELEMENTS (texts) ? texts[t] : NULL;
+          g_autofree char *parsed = NULL;
+
+          if (plain != NULL)
+            {
+              haven_row_text_set_text (HAVEN_ROW_TEXT (text), plain);
+            }
+          else
+            {
+              /* A search snippet: bold words among plain ones. */
+              const char *markup = "we <b>argued</b> about the <b>holiday</b> again, and then "
+                                   "about who <b>argued</b> first";
+
+              g_assert_true (pango_parse_markup (markup, -1, 0, &attributes, &parsed, NULL,
+                                                 NULL));
+              haven_row_text_set_markup (HAVEN_ROW_TEXT (text), markup);
+              plain = parsed;
+            }
+
+          for (int width = 1; width <= 420; width += (width < 60 ? 1 : 3))
+            {
+              int min_width, expected;
+
+              /* GTK asks no narrower than the minimum width. */
+              gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                                  NULL);
+              expected = reference_height (text, plain, attributes, kinds[k].wrap,
+                                           kinds[k].lines, MAX (width, min_width));
+              int height = row_text_height (text, width);
+
+              if (height != expected)
+                g_error ("\"%s\" (wrap %d, lines %d, %s) at %d px: %d, Pango says %d", plain,
+                         kinds[k].wrap, kinds[k].lines, kinds[k].css_class, width, height,
+                         expected);
+              checked++;
+            }
+        }
+
+      if (kinds[k].css_class != NULL)
+        gtk_widget_remove_css_class (text, kinds[k].css_class);
+    }
+
+  g_test_message ("%u heights compared", checked);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The journal rows' labels: they wrap over at most their lines, say how wide they may be
  * without laying the text out, and follow a change of font. */
 static void
@@ -1108,6 +1215,7 @@ main (int   argc,
   g_test_add_func ("/ui/snippet-markup", test_snippet_markup);
   g_test_add_func ("/ui/tooltip-on-demand", test_tooltip_on_demand);
   g_test_add_func ("/ui/row-text", test_row_text);
+  g_test_add_func ("/ui/row-text-heights", test_row_text_heights);
   g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);

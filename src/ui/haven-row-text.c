@@ -14,7 +14,9 @@
  * largest part of Haven's start-up. Worse, a GtkViewport asks its child how wide it would be at
  * the viewport's height, which sends a wrapping GtkLabel into a search over widths, a new layout
  * at each. This one says how wide it may be from its font's average character width alone,
- * known once per font and whatever the height, and shapes its text once, for the width it gets.
+ * known once per font and whatever the height. It shapes its text once without a width, counts
+ * its height at a width from that where it can (see measure_height()), and shapes it again
+ * only to draw it at a width it does not fit.
  */
 #include "config.h"
 
@@ -34,9 +36,14 @@ struct _HavenRowText
   int                   width_chars;
   int                   max_width_chars;
 
+  PangoLayout          *full_layout;  /* the text without a width: as long as it is */
+  int                   full_width;   /* its width, in Pango units; G_MAXINT if not drawn */
+  int                  *paragraph_widths; /* each paragraph's, without a width */
+  int                   n_paragraphs;
+  int                   line_height;  /* every line's, or 0 if lines may differ */
   PangoLayout          *layout;       /* laid out at layout_width, or NULL */
   int                   layout_width;
-  PangoFontDescription *font;         /* the font the layout was made with */
+  PangoFontDescription *font;         /* the font the layouts were made with */
 };
 
 G_DEFINE_FINAL_TYPE (HavenRowText, haven_row_text, GTK_TYPE_WIDGET)
@@ -57,6 +64,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 clear_layout (HavenRowText *self)
 {
+  g_clear_object (&self->full_layout);
+  g_clear_pointer (&self->paragraph_widths, g_free);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->font, pango_font_description_free);
 }
@@ -101,42 +110,166 @@ get_char_width (HavenRowText *self)
   return GPOINTER_TO_INT (width);
 }
 
-/* Lays the text out at @width (Pango units), unless it already is. */
+static PangoLayout *
+create_layout (HavenRowText *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, self->text);
+
+  pango_layout_set_attributes (layout, self->attributes);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* An ellipsis ends the last line allowed: the first one, without wrapping. */
+  if (!self->wrap || self->lines > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, self->wrap ? -self->lines : -1);
+    }
+  if (self->centered)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else
+    pango_layout_set_alignment (layout, gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                          ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+
+  return layout;
+}
+
+/* The height of every line the text can be broken into, or 0 if they may differ: they are all
+ * as tall when one font draws all of it, the ellipsis included. */
+static int
+uniform_line_height (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoFont *font = NULL;
+  int height = -1;
+  gboolean uniform = TRUE;
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+
+      if (run != NULL)
+        {
+          if (font == NULL)
+            font = run->item->analysis.font;
+          uniform = run->item->analysis.font == font;
+        }
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (height >= 0 && logical.height != height)
+        uniform = FALSE;
+      height = logical.height;
+    }
+  while (uniform && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  if (uniform && font != NULL && !pango_font_has_char (font, 0x2026 /* … */))
+    uniform = FALSE;
+
+  return uniform && height > 0 ? height : 0;
+}
+
+/* The text without a width, and what it says about the text: how wide each paragraph is and
+ * how tall a line. */
+static void
+ensure_full_layout (HavenRowText *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context;
+  PangoLayoutIter *iter;
+  int i = 0;
+
+  if (self->font != NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (widget);
+  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  self->full_layout = create_layout (self);
+  self->n_paragraphs = pango_layout_get_line_count (self->full_layout);
+  self->paragraph_widths = g_new0 (int, self->n_paragraphs);
+
+  self->line_height = uniform_line_height (self->full_layout);
+
+  /* A paragraph that ends in spaces is not counted: how far Pango lets them run past the
+   * width is its own affair. */
+  iter = pango_layout_get_iter (self->full_layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      const char *start = pango_layout_get_text (self->full_layout) + line->start_index;
+      const char *end = start + line->length;
+      PangoRectangle logical;
+
+      if (line->resolved_dir != PANGO_DIRECTION_LTR ||
+          (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end)))))
+        self->line_height = 0;   /* laid out at each width instead */
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      self->paragraph_widths[i++] = logical.width;
+    }
+  while (i < self->n_paragraphs && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  /* Drawn as it is where it fits, if it starts at the left (see ensure_layout()). */
+  if (pango_layout_get_alignment (self->full_layout) == PANGO_ALIGN_LEFT)
+    pango_layout_get_size (self->full_layout, &self->full_width, NULL);
+  else
+    self->full_width = G_MAXINT;
+}
+
+/* The text laid out at @width (Pango units), to be drawn.
+ *
+ * Where the text fits, the width makes no difference to a text that starts at the left: each
+ * paragraph is one line, nothing wraps or is cut short. So it is laid out again only at a
+ * width too narrow for it. */
 static PangoLayout *
 ensure_layout (HavenRowText *self,
                int           width)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  ensure_full_layout (self);
+
+  if (width >= self->full_width)
+    return self->full_layout;
 
   if (self->layout != NULL && self->layout_width == width)
     return self->layout;
 
   if (self->layout == NULL)
-    {
-      PangoContext *context = gtk_widget_get_pango_context (widget);
-
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_attributes (self->layout, self->attributes);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      /* An ellipsis ends the last line allowed: the first one, without wrapping. */
-      if (!self->wrap || self->lines > 0)
-        {
-          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_height (self->layout, self->wrap ? -self->lines : -1);
-        }
-      if (self->centered)
-        pango_layout_set_alignment (self->layout, PANGO_ALIGN_CENTER);
-      else
-        pango_layout_set_alignment (self->layout,
-                                    gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      self->font = pango_font_description_copy (pango_context_get_font_description (context));
-    }
+    self->layout = create_layout (self);
 
   pango_layout_set_width (self->layout, MAX (width, 0));
   self->layout_width = width;
 
   return self->layout;
+}
+
+/* The height of the text at @width (Pango units).
+ *
+ * GTK asks a wrapping text its height at many widths before it settles (the list, a clamp and
+ * the window's default size each at their own: some ten per row at start-up), and each new
+ * width would shape the whole text again. With at most two lines to a paragraph and lines of
+ * one height, none of that is needed: a paragraph that fits takes one line, one that does not
+ * takes two, the second ending in an ellipsis. */
+static int
+measure_height (HavenRowText *self,
+                int           width)
+{
+  int max_lines = self->wrap ? self->lines : 1;
+  int n_lines = 0;
+  int height;
+
+  ensure_full_layout (self);
+
+  if (self->line_height > 0 && (max_lines == 1 || max_lines == 2))
+    {
+      for (int i = 0; i < self->n_paragraphs; i++)
+        n_lines += self->paragraph_widths[i] <= width ? 1 : max_lines;
+
+      return PANGO_PIXELS_CEIL (n_lines * self->line_height);
+    }
+
+  pango_layout_get_pixel_size (ensure_layout (self, width), NULL, &height);
+
+  return height;
 }
 
 /* The height of wrapping text depends on the width it gets; one line of text does not. */
@@ -176,12 +309,8 @@ haven_row_text_measure (GtkWidget      *widget,
     }
   else
     {
-      PangoLayout *layout = ensure_layout (self, for_size >= 0 ? for_size * PANGO_SCALE
-                                                               : nat_width);
-      int height;
-
-      pango_layout_get_pixel_size (layout, NULL, &height);
-      *minimum = *natural = height;
+      *minimum = *natural = measure_height (self, for_size >= 0 ? for_size * PANGO_SCALE
+                                                                 : nat_width);
     }
 }
 
@@ -231,7 +360,7 @@ haven_row_text_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (haven_row_text_parent_class)->css_changed (widget, change);
 
-  if (self->layout == NULL)
+  if (self->font == NULL)
     return;
 
   context = gtk_widget_get_pango_context (widget);
