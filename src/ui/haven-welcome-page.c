@@ -21,7 +21,8 @@ struct _HavenWelcomePage
 
   HavenRowText        *title_label;
   HavenRowText        *description_label;
-  AdwPreferencesGroup *drafts_group;
+  AdwBin              *drafts_slot;
+  AdwPreferencesGroup *drafts_group;  /* NULL until there are drafts */
   GPtrArray           *draft_rows;
   gboolean             journal_empty;
 };
@@ -125,12 +126,10 @@ haven_welcome_page_class_init (HavenWelcomePageClass *klass)
   g_type_ensure (ADW_TYPE_BIN);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_HEADER_BAR);
-  g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
   g_type_ensure (GTK_TYPE_BOX);
   g_type_ensure (GTK_TYPE_BUTTON);
   g_type_ensure (GTK_TYPE_FLOW_BOX);
   g_type_ensure (GTK_TYPE_IMAGE);
-  g_type_ensure (GTK_TYPE_LIST_BOX);   /* in AdwPreferencesGroup's own template */
   g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
   g_type_ensure (GTK_TYPE_VIEWPORT);
 
@@ -138,7 +137,7 @@ haven_welcome_page_class_init (HavenWelcomePageClass *klass)
                                                RESOURCE_BASE "/haven-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, HavenWelcomePage, drafts_slot);
 }
 
 static void
@@ -233,6 +232,15 @@ haven_welcome_page_set_drafts (HavenWelcomePage *self,
     adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
   g_ptr_array_set_size (self->draft_rows, 0);
 
+  /* Most starts have no draft to offer: the group (and GtkListBox, whose class sets up some
+   * fifty key bindings) is made for the first. */
+  if (self->drafts_group == NULL && drafts != NULL && drafts->len > 0)
+    {
+      self->drafts_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (self->drafts_group, _("Pick Up Where You Left Off"));
+      adw_bin_set_child (self->drafts_slot, GTK_WIDGET (self->drafts_group));
+    }
+
   for (guint i = 0; drafts != NULL && i < drafts->len; i++)
     {
       GtkWidget *row = make_draft_row (g_ptr_array_index (drafts, i));
@@ -241,7 +249,7 @@ haven_welcome_page_set_drafts (HavenWelcomePage *self,
       g_ptr_array_add (self->draft_rows, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->drafts_slot), self->draft_rows->len > 0);
 }
 
 guint
