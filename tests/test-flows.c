@@ -294,9 +294,15 @@ test_after_conflict_complete (Fixture       *f,
   /* Search finds it, by words from an answer. */
   {
     GtkWidget *list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
-    GtkWidget *search = haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *search;
 
+    /* The search bar is built when first opened. */
+    g_assert_null (haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY));
     haven_test_ui_activate (f->window, "win.search", NULL);
+    search = haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY);
+    g_assert_nonnull (search);
+    g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_focus (search) ||
+                   gtk_widget_get_focus_child (search) != NULL);
     gtk_editable_set_text (GTK_EDITABLE (search), "scrolling");
     haven_test_ui_iterate (400);
     model = haven_journal_list_get_model (HAVEN_JOURNAL_LIST (list));

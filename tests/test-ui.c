@@ -294,6 +294,7 @@ test_journal_filters (Fixture       *f,
   /* A search that finds nothing says so. */
   stack = GTK_STACK (gtk_widget_get_ancestor (haven_test_ui_find (list, GTK_TYPE_GRID_VIEW),
                                               GTK_TYPE_STACK));
+  haven_journal_list_start_search (HAVEN_JOURNAL_LIST (list));
   gtk_editable_set_text (GTK_EDITABLE (haven_test_ui_find (list, GTK_TYPE_SEARCH_ENTRY)),
                          "zebra");
   for (guint i = 0; i < 100 && list_count (f->window) != 0; i++)
@@ -474,6 +475,43 @@ test_menus_built_when_opened (Fixture       *f,
       g_assert_true (gtk_menu_button_get_popover (button) == popover);
       popdown_and_wait (button);
     }
+}
+
+/* The search bar is built when a search is first opened, by its button or Ctrl+F, and the
+ * button and the bar say the same from then on. */
+static void
+test_search_bar_built_when_opened (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *list = haven_test_ui_find (GTK_WIDGET (f->window), HAVEN_TYPE_JOURNAL_LIST);
+  GtkToggleButton *button;
+  GtkSearchBar *bar;
+
+  haven_test_ui_present (GTK_WINDOW (f->window));
+  button = GTK_TOGGLE_BUTTON (haven_test_ui_find_button (list, _("Search the Journal")));
+  g_assert_nonnull (button);
+  g_assert_null (haven_test_ui_find (list, GTK_TYPE_SEARCH_BAR));
+
+  gtk_toggle_button_set_active (button, TRUE);
+  bar = GTK_SEARCH_BAR (haven_test_ui_find (list, GTK_TYPE_SEARCH_BAR));
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  /* Under the header bar, above the list. */
+  g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (bar)) ==
+                 haven_test_ui_find (list, ADW_TYPE_HEADER_BAR));
+  g_assert_nonnull (haven_test_ui_find_button (list, _("Filter")));
+
+  gtk_toggle_button_set_active (button, FALSE);
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  gtk_search_bar_set_search_mode (bar, TRUE);
+  g_assert_true (gtk_toggle_button_get_active (button));
+  gtk_search_bar_set_search_mode (bar, FALSE);
+
+  /* Ctrl+F's way opens the same bar, not a second one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_true (haven_test_ui_find (list, GTK_TYPE_SEARCH_BAR) == GTK_WIDGET (bar));
 }
 
 static gboolean
@@ -1221,6 +1259,8 @@ main (int   argc,
               test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,
               test_menus_built_when_opened, fixture_tear_down);
+  g_test_add ("/ui/journal/search-bar-built-when-opened", Fixture, NULL, fixture_set_up,
+              test_search_bar_built_when_opened, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window", Fixture, NULL, fixture_set_up,
               test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/window/empty-journal", Fixture, NULL, fixture_set_up, test_empty_journal,

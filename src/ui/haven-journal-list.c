@@ -30,13 +30,14 @@ struct _HavenJournalList
   GtkMenuButton      *primary_button;
   GMenuModel         *new_menu;
   GMenuModel         *primary_menu;
-  GtkSearchBar       *search_bar;
+  AdwHeaderBar       *header_bar;
+  GtkSearchBar       *search_bar;      /* NULL until first opened */
   GtkSearchEntry     *search_entry;
   GtkGridView        *list_view;
   GtkStack           *list_stack;
   GtkRevealer        *filter_revealer;
   GtkLabel           *filter_label;
-  GtkMenuButton      *filter_button;
+  GtkMenuButton      *filter_button;   /* in the search bar */
   GtkToggleButton    *search_button;
   GtkButton          *clear_filter_button;
   GtkPopover         *filter_popover;   /* and what it holds: built when first opened */
@@ -222,7 +223,7 @@ rebuild_model (HavenJournalList *self)
     }
 
   filter = self->filter ? haven_journal_filter_copy (self->filter) : haven_journal_filter_new ();
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  text = self->search_entry ? gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : NULL;
   g_free (filter->text);
   filter->text = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 
@@ -249,6 +250,60 @@ stop_search_cb (HavenJournalList *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void create_filter_popover_cb (GtkMenuButton *button,
+                                      gpointer       user_data);
+
+/* The search bar is built the first time a search is opened (by the button or Ctrl+F): most
+ * starts search nothing, and its entry, a GtkText, sets up some sixty key bindings before
+ * the first frame otherwise. */
+static void
+ensure_search_bar (HavenJournalList *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->search_bar != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), search_changed_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), stop_search_cb);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/haven-journal-list-search.ui",
+                                      &error))
+    g_error ("The search bar could not be built: %s", error->message);
+
+  self->search_bar = GTK_SEARCH_BAR (gtk_builder_get_object (builder, "search_bar"));
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
+  self->filter_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "filter_button"));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->header_bar))),
+                              GTK_WIDGET (self->search_bar), GTK_WIDGET (self->header_bar));
+
+  haven_widget_set_tooltip (GTK_WIDGET (self->filter_button), _("Filter"));
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover_cb, self,
+                                         NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Opened now, and from now on the search button and the bar say the same. */
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  g_object_bind_property (self->search_bar, "search-mode-enabled",
+                          self->search_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+}
+
+static void
+search_button_toggled_cb (HavenJournalList *self,
+                          GParamSpec       *pspec,
+                          GtkToggleButton  *button)
+{
+  if (self->search_bar == NULL && gtk_toggle_button_get_active (button))
+    ensure_search_bar (self);
 }
 
 static void
@@ -666,8 +721,6 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   g_type_ensure (GTK_TYPE_MENU_BUTTON);
   g_type_ensure (GTK_TYPE_REVEALER);
   g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
-  g_type_ensure (GTK_TYPE_SEARCH_BAR);
-  g_type_ensure (GTK_TYPE_SEARCH_ENTRY);
   g_type_ensure (GTK_TYPE_TOGGLE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -676,17 +729,14 @@ haven_journal_list_class_init (HavenJournalListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, new_menu);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_button);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, clear_filter_button);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalList, header_bar);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_view);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalList, filter_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.clear-filter", NULL,
@@ -709,13 +759,10 @@ haven_journal_list_init (HavenJournalList *self)
   haven_widget_set_tooltip (GTK_WIDGET (self->new_button), _("New Entry"));
   haven_widget_set_tooltip (GTK_WIDGET (self->primary_button), _("Main Menu"));
   haven_widget_set_tooltip (GTK_WIDGET (self->search_button), _("Search the Journal"));
-  haven_widget_set_tooltip (GTK_WIDGET (self->filter_button), _("Filter"));
   haven_widget_set_tooltip (GTK_WIDGET (self->clear_filter_button), _("Show Everything"));
 
   gtk_menu_button_set_create_popup_func (self->new_button, create_menu_cb, self->new_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_button, create_menu_cb, self->primary_menu,
-                                         NULL);
-  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover_cb, self,
                                          NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -730,7 +777,6 @@ haven_journal_list_init (HavenJournalList *self)
 
   /* No update_empty_state () here: the list is its first page, and a store usually follows
    * at once; without one, the list says it is empty once it is shown (map). */
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 HavenStore *
@@ -785,6 +831,7 @@ haven_journal_list_start_search (HavenJournalList *self)
 {
   g_return_if_fail (HAVEN_IS_JOURNAL_LIST (self));
 
+  ensure_search_bar (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
