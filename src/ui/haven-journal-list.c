@@ -627,6 +627,9 @@ haven_journal_list_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HAVEN_TYPE_JOURNAL_LIST);
   self->filter_popover = NULL;  /* went with its button */
+  self->search_bar = NULL;      /* and these with the template's box */
+  self->search_entry = NULL;
+  self->filter_button = NULL;
 
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
