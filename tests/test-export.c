@@ -84,13 +84,7 @@ static gint64
 query_int (HavenStore *store,
            const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_haven_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return sqlite3_column_int64 (stmt, 0);
+  return haven_test_query_int (_haven_store_get_db (store), sql);
 }
 
 static char *
