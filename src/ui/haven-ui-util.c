@@ -136,6 +136,8 @@ haven_snippet_to_markup (const char *snippet)
  * show the new text at once if the pointer is over the widget): three round trips. Some
  * fifty of those, for the buttons and rows built before the first frame, were a tenth of
  * Haven's start-up. These tooltips are given when GTK asks for them instead. */
+static G_DEFINE_QUARK (haven-tooltip-text, tooltip_text)
+
 static gboolean
 query_tooltip_cb (GtkWidget  *widget,
                   int         x,
@@ -144,7 +146,7 @@ query_tooltip_cb (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   gpointer    user_data)
 {
-  const char *text = g_object_get_qdata (G_OBJECT (widget), GPOINTER_TO_UINT (user_data));
+  const char *text = g_object_get_qdata (G_OBJECT (widget), tooltip_text_quark ());
 
   if (text == NULL)
     return FALSE;
@@ -154,42 +156,22 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
-static GQuark
-tooltip_text_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("haven-tooltip-text");
-
-  return quark;
-}
-
 void
 haven_widget_set_tooltip (GtkWidget  *widget,
                           const char *text)
 {
-  static GQuark connected_quark;
-  GQuark text_quark = tooltip_text_quark ();
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  if (connected_quark == 0)
-    connected_quark = g_quark_from_static_string ("haven-tooltip-connected");
 
   if (text != NULL && *text == '\0')
     text = NULL;
 
-  if (g_strcmp0 (text, g_object_get_qdata (G_OBJECT (widget), text_quark)) == 0)
+  if (g_strcmp0 (text, g_object_get_qdata (G_OBJECT (widget), tooltip_text_quark ())) == 0)
     return;
 
-  g_object_set_qdata_full (G_OBJECT (widget), text_quark, g_strdup (text), g_free);
-  if (text != NULL && g_object_get_qdata (G_OBJECT (widget), connected_quark) == NULL)
-    {
-      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb),
-                        GUINT_TO_POINTER (text_quark));
-      g_object_set_qdata (G_OBJECT (widget), connected_quark, GINT_TO_POINTER (TRUE));
-    }
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_text_quark (), g_strdup (text), g_free);
+  if (text != NULL &&
+      g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_widget_set_has_tooltip (widget, text != NULL);
 
   /* As GTK does with a tooltip text: it describes the widget to assistive technologies. */
