@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "haven-backup.h"
 #include "haven-import-dialog.h"
@@ -93,6 +94,30 @@ test_templates_instantiate (void)
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+/* What a page's viewport holds sits in the middle of its height while it is shorter: the
+ * space above its first clamp is the space below its last. */
+static void
+assert_centred_in_viewport (GtkWidget *page)
+{
+  GtkWidget *viewport = haven_test_ui_find (page, GTK_TYPE_VIEWPORT);
+  GtkWidget *first = haven_test_ui_find (viewport, ADW_TYPE_CLAMP);
+  GtkWidget *last = first;
+  graphene_rect_t top, bottom;
+  double above, below;
+
+  g_assert_nonnull (first);
+  while (ADW_IS_CLAMP (gtk_widget_get_next_sibling (last)))
+    last = gtk_widget_get_next_sibling (last);
+
+  g_assert_true (gtk_widget_compute_bounds (first, viewport, &top));
+  g_assert_true (gtk_widget_compute_bounds (last, viewport, &bottom));
+  above = top.origin.y;
+  below = gtk_widget_get_height (viewport) - (bottom.origin.y + bottom.size.height);
+  g_test_message ("%s: %.0f px above, %.0f px below", G_OBJECT_TYPE_NAME (page), above, below);
+  g_assert_cmpfloat (above, >, 36);
+  g_assert_cmpfloat (fabs (above - below), <=, 1);
+}
+
 static void
 test_empty_journal (Fixture       *f,
                     gconstpointer  data)
@@ -108,6 +133,9 @@ test_empty_journal (Fixture       *f,
   g_assert_true (haven_welcome_page_get_journal_empty (HAVEN_WELCOME_PAGE (welcome)));
   g_assert_nonnull (haven_test_ui_find_button (GTK_WIDGET (f->window),
                                                _("Write About a Conflict")));
+  assert_centred_in_viewport (welcome);
+  assert_centred_in_viewport (haven_test_ui_find (GTK_WIDGET (f->window),
+                                                  HAVEN_TYPE_JOURNAL_LIST));
 
   texture = haven_test_ui_render (GTK_WIDGET (f->window), "window-empty");
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (f->window)));
