@@ -378,6 +378,32 @@ create_settings (void)
 }
 
 static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      icon_theme,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (icon_theme, APPLICATION_ID);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK starts reading the icon theme on a thread as soon as the display's theme is first asked
+ * for, but GtkApplication and libadwaita then add their resource paths to it, and in GTK 4.8
+ * each addition throws away what was read: the window read all of it again, on the main
+ * thread, while it was first shown (9 ms here). It is read once more now that the paths are
+ * set, on a thread, while the journal is opened and the window built. Lookups from the main
+ * thread wait for it (GtkIconTheme takes a lock), so nothing is read twice. */
+static void
+read_icon_theme_in_background (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_task_set_task_data (task, g_object_ref (icon_theme), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+static void
 haven_application_startup (GApplication *app)
 {
   HavenApplication *self = HAVEN_APPLICATION (app);
@@ -387,6 +413,7 @@ haven_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (haven_application_parent_class)->startup (app);
+  read_icon_theme_in_background ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
