@@ -782,6 +782,48 @@ test_row_text_heights (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A row text is measured with the font options cairo draws it with: merging an image
+ * surface's options into them (as cairo does to draw) changes nothing, and the metrics stay
+ * GTK's, as a GtkLabel's. */
+static void
+test_row_text_font_options (void)
+{
+  GtkWidget *text = g_object_ref_sink (haven_row_text_new ());
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("Haven"));
+  const cairo_font_options_t *measured;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_font_options_t *drawn = cairo_font_options_create ();
+  cairo_font_options_t *label_drawn = cairo_font_options_create ();
+  const cairo_font_options_t *label_measured;
+
+  measured = pango_cairo_context_get_font_options (gtk_widget_get_pango_context (text));
+  label_measured = pango_cairo_context_get_font_options (gtk_widget_get_pango_context (label));
+  g_assert_nonnull (measured);
+  g_assert_nonnull (label_measured);
+
+  cairo_surface_get_font_options (surface, drawn);
+  cairo_font_options_merge (drawn, measured);
+  g_assert_true (cairo_font_options_equal (drawn, measured));
+
+  /* What the fix is for: a GtkLabel's fonts are not the ones it is drawn with. */
+  cairo_surface_get_font_options (surface, label_drawn);
+  cairo_font_options_merge (label_drawn, label_measured);
+  g_assert_false (cairo_font_options_equal (label_drawn, label_measured));
+
+  g_assert_cmpint (cairo_font_options_get_hint_metrics (measured), ==,
+                   cairo_font_options_get_hint_metrics (label_measured));
+  g_assert_cmpint (cairo_font_options_get_hint_style (measured), ==,
+                   cairo_font_options_get_hint_style (label_measured));
+  g_assert_cmpint (cairo_font_options_get_antialias (measured), ==,
+                   cairo_font_options_get_antialias (label_measured));
+
+  cairo_font_options_destroy (label_drawn);
+  cairo_font_options_destroy (drawn);
+  cairo_surface_destroy (surface);
+  g_object_unref (label);
+  g_object_unref (text);
+}
+
 /* The journal rows' labels: they wrap over at most their lines, say how wide they may be
  * without laying the text out, and follow a change of font. */
 static void
@@ -1282,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/ui/tooltip-on-demand", test_tooltip_on_demand);
   g_test_add_func ("/ui/row-text", test_row_text);
   g_test_add_func ("/ui/row-text-heights", test_row_text_heights);
+  g_test_add_func ("/ui/row-text-font-options", test_row_text_font_options);
   g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
