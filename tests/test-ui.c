@@ -338,7 +338,7 @@ typedef struct
   GtkGridView *grid;
   gboolean     painted;
   guint        offered;      /* rows the list offered at the first frame */
-  double       upper;
+  int          rows_height;  /* and how tall they are */
   double       page_size;
 } FirstFrame;
 
@@ -351,8 +351,11 @@ first_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, frame);
   frame->painted = TRUE;
   frame->offered = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame->grid)));
-  frame->upper = gtk_adjustment_get_upper (adjustment);
   frame->page_size = gtk_adjustment_get_page_size (adjustment);
+  /* How tall the rows are: the adjustment follows a frame later. */
+  gtk_widget_measure (GTK_WIDGET (frame->grid), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (frame->grid)), NULL, &frame->rows_height,
+                      NULL, NULL);
 }
 
 static void
@@ -416,12 +419,15 @@ test_first_frame_rows (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (haven_test_ui_wait_for (&frame.painted, 5000));
 
-  g_test_message ("first frame: %u rows offered, %.0f of %.0f pixels", frame.offered, frame.upper,
-                  frame.page_size);
+  g_test_message ("first frame: %u rows offered, %d of %.0f pixels", frame.offered,
+                  frame.rows_height, frame.page_size);
   g_assert_cmpuint (frame.offered, <, 80);
-  /* Taller than the first rows offered (X keeps the window within the screen). */
+  /* Taller than the first rows offered (X keeps the window within the screen), and filled,
+   * with no more than three rows below the view. */
   g_assert_cmpfloat (frame.page_size, >, 700);
-  g_assert_cmpfloat (frame.upper, >, frame.page_size);
+  g_assert_cmpfloat (frame.rows_height, >=, frame.page_size);
+  g_assert_cmpfloat (frame.rows_height - frame.page_size, <=,
+                     3.0 * frame.rows_height / frame.offered);
 
   /* Right after: when the main loop is next idle (which takes a while under a sanitizer). */
   for (guint i = 0; i < 500 && g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (frame.grid))) < 80; i++)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "haven-journal-list.h"
 #include "haven-journal-row.h"
@@ -54,9 +55,11 @@ struct _HavenJournalList
 
 /* The grid view builds some thirty rows before it is first drawn, two or three times as many as
  * a window shows, and each costs (a template, its style, its text). Until the first frame the
- * list offers it only the first rows: as many as fill the view, added in steps while the frame
- * is laid out and before it is drawn; after the first frame, all of them. */
-#define FIRST_FRAME_ROWS 12
+ * list offers it only the first rows: as many as fill the view, added while the frame is laid
+ * out and before it is drawn; after the first frame, all of them. Nine fill the view of a
+ * window of the default size with rows of two-line excerpts (some eighty pixels each, with
+ * their days); twelve had built four rows no one saw. */
+#define FIRST_FRAME_ROWS 9
 
 /* The "When" choices, in days back from now; 0 is any time. */
 static const guint when_days[] = { 0, 7, 28, 91, 365 };
@@ -545,21 +548,34 @@ offer_all_rows (HavenJournalList *self)
 }
 
 /* Runs after the window has laid itself out: while the rows offered do not fill the view yet,
- * more are offered, and the frame clock lays the window out again before it draws. */
+ * more are offered, as many as the rows so far say the rest of the view takes and two more
+ * (the first rows may each start a day, and be taller), and the frame clock lays the window
+ * out again before it draws. The grid view's adjustment is never shorter than the view and
+ * follows new rows a layout late, so how tall the rows are is asked of the view itself. */
 static void
 fill_view_cb (GdkFrameClock    *clock,
               HavenJournalList *self)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  GtkWidget *view = GTK_WIDGET (self->list_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   guint size = gtk_slice_list_model_get_size (self->slice);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  guint more = size;
+  int rows_height;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) < size ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
-      gtk_adjustment_get_page_size (adjustment) <= 0 ||
-      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+      !gtk_widget_get_mapped (view) ||
+      page_size <= 0 || gtk_adjustment_get_upper (adjustment) > page_size)
     return;
 
-  gtk_slice_list_model_set_size (self->slice, size * 2);
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                      NULL, &rows_height, NULL, NULL);
+  if (rows_height >= page_size)
+    return;
+  if (rows_height > 0)
+    more = (guint) ceil ((page_size - rows_height) / ((double) rows_height / size)) + 2;
+
+  gtk_slice_list_model_set_size (self->slice, size + more);
 }
 
 static gboolean
