@@ -811,10 +811,12 @@ test_row_text_font_options (void)
   cairo_font_options_merge (drawn, measured);
   g_assert_true (cairo_font_options_equal (drawn, measured));
 
-  /* What the fix is for: a GtkLabel's fonts are not the ones it is drawn with. */
+  /* What it is for: with the cairo of Debian 12, a GtkLabel's fonts are not the ones it is
+   * drawn with. */
   cairo_surface_get_font_options (surface, label_drawn);
   cairo_font_options_merge (label_drawn, label_measured);
-  g_assert_false (cairo_font_options_equal (label_drawn, label_measured));
+  if (cairo_version () < CAIRO_VERSION_ENCODE (1, 17, 4))
+    g_assert_false (cairo_font_options_equal (label_drawn, label_measured));
 
   g_assert_cmpint (cairo_font_options_get_hint_metrics (measured), ==,
                    cairo_font_options_get_hint_metrics (label_measured));
