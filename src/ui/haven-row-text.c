@@ -551,8 +551,8 @@ get_font_options (void)
 
       cairo_surface_get_font_options (surface, drawn);
       cairo_surface_destroy (surface);
-      /* An image surface asks for hinted metrics too, but that cairo only merges in where the
-       * font did not say (and GTK says), so left to GTK. */
+      /* An image surface asks for hinted metrics too, but there the font's own choice wins,
+       * and GTK has made one: set here, it would replace GTK's. */
       cairo_font_options_set_hint_metrics (drawn, CAIRO_HINT_METRICS_DEFAULT);
 
       g_once_init_leave (&options, drawn);
