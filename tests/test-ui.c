@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -833,18 +835,16 @@ test_row_text_font_options (void)
   g_object_unref (text);
 }
 
-/* Started from the command line, Haven opens the journal on a thread while GTK starts: the
- * real program gets to its first frame on the journal it was given, which it made, private to
- * its owner, and a valid Haven journal. */
-static void
-test_start_from_command_line (void)
+/* The real program, started as a person starts it (with @tmp as its temporary folder), once
+ * it has drawn its first frame; its stderr is read until then. */
+static GSubprocess *
+start_haven (const char  *tmp,
+             const char  *first_arg,
+             const char  *second_arg)
 {
-  g_autofree char *dir = haven_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) haven = NULL;
   g_autoptr(GDataInputStream) err = NULL;
-  g_autoptr(HavenStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const char *bin = g_getenv ("HAVEN_BIN");
   gboolean first_frame = FALSE;
@@ -852,9 +852,9 @@ test_start_from_command_line (void)
   char *line;
 
   g_assert_nonnull (bin);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "HAVEN_REPORT_STARTUP", "1", TRUE);
-  haven = g_subprocess_launcher_spawn (launcher, &error, bin, "--journal", path, NULL);
+  g_subprocess_launcher_setenv (launcher, "TMPDIR", tmp, TRUE);
+  haven = g_subprocess_launcher_spawn (launcher, &error, bin, first_arg, second_arg, NULL);
   g_assert_no_error (error);
 
   err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (haven));
@@ -872,18 +872,53 @@ test_start_from_command_line (void)
         }
       g_free (line);
     }
-  g_subprocess_force_exit (haven);
-  g_subprocess_wait (haven, NULL, NULL);
 
   g_assert_true (first_frame);
   g_assert_cmpfloat (startup_ms, >, 0);
+
+  return g_steal_pointer (&haven);
+}
+
+/* Started from the command line, Haven opens the journal on a thread while GTK starts: the
+ * real program gets to its first frame on the journal it was given, which it made, private to
+ * its owner, and a valid Haven journal. With --demo it does on a demo journal, and asked to
+ * stop (SIGTERM, as when the session ends) it quits as from its menu and removes the demo. */
+static void
+test_start_from_command_line (void)
+{
+  g_autofree char *dir = haven_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *tmp = g_build_filename (dir, "tmp", NULL);
+  g_autoptr(GSubprocess) haven = NULL;
+  g_autoptr(GSubprocess) demo = NULL;
+  g_autoptr(HavenStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) left = NULL;
+
+  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
+
+  haven = start_haven (tmp, "--journal", path);
+  g_subprocess_force_exit (haven);
+  g_subprocess_wait (haven, NULL, NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (haven_test_file_mode (path), ==, 0600);
   store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-
   g_clear_object (&store);
+
+  demo = start_haven (tmp, "--demo", NULL);
+  left = g_dir_open (tmp, 0, NULL);
+  g_assert_nonnull (g_dir_read_name (left));   /* the demo journal, while it runs */
+  g_clear_pointer (&left, g_dir_close);
+  g_subprocess_send_signal (demo, SIGTERM);
+  g_assert_true (g_subprocess_wait (demo, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (demo));
+  g_assert_cmpint (g_subprocess_get_exit_status (demo), ==, 0);
+  left = g_dir_open (tmp, 0, NULL);
+  g_assert_null (g_dir_read_name (left));
+
   haven_test_rmtree (dir);
 }
 

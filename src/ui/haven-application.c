@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "haven-application.h"
@@ -32,6 +34,7 @@ struct _HavenApplication
   char           *demo_dir;
   gboolean        demo;
   guint           backup_source;
+  guint           signal_sources[2];  /* SIGINT, SIGTERM */
   gint64          started_us;
   HavenStore     *verify_store;   /* still to be checked, after the first frame */
   guint           verify_source;
@@ -428,6 +431,16 @@ wait_for_journal (HavenApplication *self)
     g_thread_join (g_steal_pointer (&self->open_thread));
 }
 
+/* Asked to stop (Ctrl+C in a terminal, the session ending), Haven quits as from its menu:
+ * each window saves what it holds, the journal is closed, and a demo journal removed. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 haven_application_startup (GApplication *app)
 {
@@ -449,6 +462,8 @@ haven_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  self->signal_sources[0] = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
@@ -741,6 +756,8 @@ haven_application_shutdown (GApplication *app)
   HavenApplication *self = HAVEN_APPLICATION (app);
 
   wait_for_journal (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_handle_id (&self->verify_source, g_source_remove);
   g_clear_object (&self->verify_store);
