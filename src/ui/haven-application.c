@@ -677,10 +677,10 @@ haven_application_activate (GApplication *app)
 
   wait_for_journal (self);
   if (self->store == NULL && self->open_error == NULL)
-    {
-      if (!open_journal (self, &self->open_error))
-        g_debug ("The journal could not be opened (error %d)", self->open_error->code);
-    }
+    open_journal (self, &self->open_error);
+  /* Opened here or on the thread: said either way. */
+  if (self->open_error != NULL)
+    g_debug ("The journal could not be opened (error %d)", self->open_error->code);
 
   window = GTK_WINDOW (haven_window_new (self, self->store, self->open_error));
 
