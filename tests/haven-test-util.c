@@ -104,13 +104,13 @@ static const char * const expected_days_sql[] = {
   " UNION ALL SELECT 'checkin', count (*) FROM checkin WHERE deleted_at IS NULL",
   /* day_mood */
   "SELECT day, count (*), sum (mood) FROM checkin WHERE deleted_at IS NULL GROUP BY day",
-  /* day_reaction: once per record */
+  /* day_reaction: texts, once per record */
   "SELECT day, r, count (*) FROM ("
   " SELECT 'c' || id, day, reaction AS r FROM checkin"
   "  WHERE deleted_at IS NULL AND reaction IS NOT NULL"
   " UNION"
   " SELECT 'e' || e.id, e.day, j.value FROM entry e, json_each (e.answers, '$.reaction') j"
-  "  WHERE e.deleted_at IS NULL AND e.is_draft = 0)"
+  "  WHERE e.deleted_at IS NULL AND e.is_draft = 0 AND j.type = 'text')"
   " GROUP BY day, r",
   /* day_pain_point */
   "SELECT day, p, count (*) FROM ("
@@ -120,7 +120,7 @@ static const char * const expected_days_sql[] = {
   " SELECT e.day, ep.pain_point_id FROM entry e, entry_pain_point ep"
   "  WHERE ep.entry_id = e.id AND e.deleted_at IS NULL AND e.is_draft = 0)"
   " GROUP BY day, p",
-  /* day_help: where both intensities are known, once per strategy and record */
+  /* day_help: where both intensities are whole numbers, once per text and record */
   "SELECT day, s, count (*), sum (d) FROM ("
   " SELECT 'c' || c.id, c.day, j.value AS s, c.intensity_before - c.intensity_after AS d"
   "  FROM checkin c, json_each (c.regulation) j"
@@ -131,8 +131,8 @@ static const char * const expected_days_sql[] = {
   "  json_extract (e.answers, '$.intensity') - json_extract (e.answers, '$.\"intensity-after\"')"
   "  FROM entry e, json_each (e.answers, '$.\"what-helped\"') j"
   "  WHERE e.deleted_at IS NULL AND e.is_draft = 0"
-  "   AND json_extract (e.answers, '$.intensity') IS NOT NULL"
-  "   AND json_extract (e.answers, '$.\"intensity-after\"') IS NOT NULL)"
+  "   AND j.type = 'text' AND json_type (e.answers, '$.intensity') = 'integer'"
+  "   AND json_type (e.answers, '$.\"intensity-after\"') = 'integer')"
   " GROUP BY day, s",
 };
 

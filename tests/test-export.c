@@ -699,6 +699,195 @@ test_import_day_sums (Fixture       *f,
   }
 }
 
+/* While the triggers are aside, a large import adds up itself what each record it adds
+ * counts for (haven-day-sums.c). It must count what the triggers would have: answers of every
+ * shape, lists with repeats, missing or non-numeric intensities, drafts, the same pain point
+ * named twice, days the journal counts already; and when the file changes a record, whose old
+ * contribution is in the tables, everything is counted again. */
+static void
+test_import_day_sums_shapes (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const repeated[] = { "pursue", "pursue", "freeze", NULL };
+  static const char * const breaks[] = { "break", "break", NULL };
+  static const char * const blank[] = { "", "x", NULL };
+  static const char * const walk[] = { "walk", NULL };
+  static const char * const regulation[][3] = {
+    { NULL }, { "break", NULL }, { "break", "walk", NULL }, { "walk", NULL },
+  };
+  g_autofree char *path = tmp_file (f, "journal.json");
+  g_autofree char *one_dir = tmp_file (f, "one");
+  g_autofree char *two_dir = tmp_file (f, "two");
+  g_autofree char *one_path = g_build_filename (one_dir, "journal.db", NULL);
+  g_autofree char *two_path = g_build_filename (two_dir, "journal.db", NULL);
+  g_autofree char *two_json = tmp_file (f, "two.json");
+  g_autoptr(HavenStore) one = NULL;
+  g_autoptr(HavenStore) two = NULL;
+  g_autoptr(GError) error = NULL;
+  HavenImportCounts counts;
+  gint64 spots[2];
+  const char *names[] = { "not being heard", "criticism" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HavenPainPoint) spot = haven_store_add_pain_point (f->store, names[i], &error);
+
+      g_assert_no_error (error);
+      spots[i] = haven_pain_point_get_id (spot);
+    }
+
+  for (guint i = 0; i < 1100; i++)
+    {
+      g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+      g_autoptr(HavenCheckin) checkin = haven_checkin_new (1 + i % 5);
+      HavenTime at = 1767225600 + i * 7200;
+
+      haven_entry_set_occurred_at (entry, at);
+      switch (i % 8)
+        {
+        case 0:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_strv (repeated, -1));
+          haven_entry_set_answer (entry, "what-helped", g_variant_new_strv (breaks, -1));
+          haven_entry_set_answer (entry, "intensity", g_variant_new_int64 (9));
+          haven_entry_set_answer (entry, "intensity-after", g_variant_new_int64 (3));
+          break;
+        case 1:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_string ("withdraw"));
+          haven_entry_set_answer (entry, "what-helped",
+                                  g_variant_new_string (i == 1 ? "hold-hands" : "walk"));
+          haven_entry_set_answer (entry, "intensity", g_variant_new_int64 (5));
+          haven_entry_set_answer (entry, "intensity-after", g_variant_new_int64 (5));
+          break;
+        case 2:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_int64 (3));
+          haven_entry_set_answer (entry, "what-helped", g_variant_new_strv (breaks, -1));
+          haven_entry_set_answer (entry, "intensity", g_variant_new_int64 (7));
+          break;
+        case 3:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_strv (NULL, 0));
+          haven_entry_set_answer (entry, "what-helped", g_variant_new_strv (walk, -1));
+          haven_entry_set_answer (entry, "intensity", g_variant_new_string ("7"));
+          haven_entry_set_answer (entry, "intensity-after", g_variant_new_int64 (2));
+          break;
+        case 4:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_string (""));
+          haven_entry_set_answer (entry, "what-helped", g_variant_new_strv (blank, -1));
+          haven_entry_set_answer (entry, "intensity", g_variant_new_int64 (2));
+          haven_entry_set_answer (entry, "intensity-after", g_variant_new_int64 (9));
+          break;
+        case 6:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_string ("pause"));
+          haven_entry_set_is_draft (entry, TRUE);
+          break;
+        case 7:
+          haven_entry_set_answer (entry, "reaction", g_variant_new_strv (repeated + 2, -1));
+          break;
+        default:
+          break;
+        }
+      if (i % 5 == 0)
+        haven_entry_set_pain_point_ids (entry, spots, 2);
+      haven_store_save_entry (f->store, entry, &error);
+      g_assert_no_error (error);
+
+      haven_checkin_set_at (checkin, at + 3600);
+      if (i % 3 != 0)
+        haven_checkin_set_reaction (checkin, 1 + i % HAVEN_REACTION_LAST);
+      haven_checkin_set_regulation (checkin, regulation[i % 4]);
+      if (i % 3 != 0)
+        haven_checkin_set_intensity_before (checkin, 7);
+      if (i % 3 == 2)
+        haven_checkin_set_intensity_after (checkin, i % 11);
+      haven_checkin_set_pain_point_ids (checkin, spots, 1 + i % 2);
+      haven_store_save_checkin (f->store, checkin, &error);
+      g_assert_no_error (error);
+    }
+  export_json (f->store, path);
+
+  /* Into an empty journal. */
+  g_assert_cmpint (g_mkdir (one_dir, 0700), ==, 0);
+  one = open_store (one_path);
+  counts = import_file (one, path);
+  g_assert_cmpuint (counts.entries_new, ==, 1100);
+  g_assert_cmpuint (counts.checkins_new, ==, 1100);
+  haven_test_assert_day_sums (one_dir);
+  /* Not only equal to the records: the sums hold something ("pursue" once per entry). */
+  g_assert_cmpint (query_int (one, "SELECT sum (n) FROM day_reaction WHERE reaction = 'pursue'"),
+                   ==, query_int (one, "SELECT count (*) FROM checkin WHERE reaction = 'pursue'")
+                       + 1100 / 8 + 1);
+  g_assert_cmpint (query_int (one, "SELECT count (*) FROM sqlite_schema"
+                                   " WHERE type = 'trigger' AND name GLOB '*_days_*'"), ==, 12);
+
+  /* Into a smaller journal that counts some of the same days and names: the file's sums are
+   * added to the rows there. Both of the file's pain points are named as the journal's one,
+   * so an entry linked to both is linked to it once. */
+  g_assert_cmpint (g_mkdir (two_dir, 0700), ==, 0);
+  two = open_store (two_path);
+  {
+    g_autoptr(HavenPainPoint) spot = haven_store_add_pain_point (two, "Not being heard", &error);
+    g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_CONFLICT);
+    g_autoptr(HavenCheckin) checkin = haven_checkin_new (2);
+    gint64 spot_id;
+
+    g_assert_no_error (error);
+    spot_id = haven_pain_point_get_id (spot);
+    haven_entry_set_occurred_at (entry, 1767225600 + 60);
+    haven_entry_set_answer (entry, "reaction", g_variant_new_strv (repeated, -1));
+    haven_entry_set_answer (entry, "what-helped", g_variant_new_strv (breaks, -1));
+    haven_entry_set_answer (entry, "intensity", g_variant_new_int64 (8));
+    haven_entry_set_answer (entry, "intensity-after", g_variant_new_int64 (1));
+    haven_entry_set_pain_point_ids (entry, &spot_id, 1);
+    haven_store_save_entry (two, entry, &error);
+    g_assert_no_error (error);
+    haven_checkin_set_at (checkin, 1767225600 + 120);
+    haven_checkin_set_reaction (checkin, HAVEN_REACTION_PURSUE);
+    haven_checkin_set_regulation (checkin, breaks + 1);
+    haven_checkin_set_intensity_before (checkin, 6);
+    haven_checkin_set_intensity_after (checkin, 1);
+    haven_checkin_set_pain_point_ids (checkin, &spot_id, 1);
+    haven_store_save_checkin (two, checkin, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *text = read_file (path);
+    g_autoptr(GString) edited = g_string_new (text);
+
+    g_assert_cmpuint (g_string_replace (edited, "\"criticism\"", "\"NOT BEING HEARD\"", 0), ==, 1);
+    write_file (two_json, edited->str, -1);
+  }
+  counts = import_file (two, two_json);
+  g_assert_cmpuint (counts.entries_new, ==, 1100);
+  g_assert_cmpuint (counts.pain_points_new, ==, 0);
+  haven_test_assert_day_sums (two_dir);
+  g_assert_cmpint (query_int (two, "SELECT count (*) FROM entry_pain_point"), ==, 1 + 1100 / 5);
+
+  /* The file changes one entry the journal has: what it counted for is in the tables, so
+   * everything is counted again. */
+  {
+    g_autofree char *text = read_file (path);
+    g_autoptr(GString) edited = g_string_new (text);
+    char *strategy = strstr (edited->str, "\"hold-hands\"");
+    char *updated;
+
+    g_assert_nonnull (strategy);
+    memcpy (strategy, "\"long-walk\"  ", strlen ("\"hold-hands\""));
+    *strategy = '\0';
+    updated = g_strrstr (edited->str, "\"updated_at\" : \"");
+    *strategy = '"';
+    g_assert_nonnull (updated);
+    memcpy (updated + strlen ("\"updated_at\" : \""), "2100", 4);
+    write_file (path, edited->str, -1);
+  }
+  counts = import_file (one, path);
+  g_assert_cmpuint (counts.entries_updated, ==, 1);
+  g_assert_cmpuint (counts.entries_new, ==, 0);
+  haven_test_assert_day_sums (one_dir);
+  g_assert_cmpint (query_int (one, "SELECT count (*) FROM day_help"
+                                   " WHERE strategy = 'hold-hands'"), ==, 0);
+  g_assert_cmpint (query_int (one, "SELECT sum (n) FROM day_help"
+                                   " WHERE strategy = 'long-walk'"), ==, 1);
+}
+
 /* Times as files write them, against GDateTime's reading of the same. */
 static void
 test_time_from_rfc3339 (void)
@@ -1523,6 +1712,7 @@ main (int   argc,
 
   ADD ("/export/json/round-trip", test_json_round_trip);
   ADD ("/import/json/day-sums", test_import_day_sums);
+  ADD ("/import/json/day-sums-shapes", test_import_day_sums_shapes);
   ADD ("/export/json/document", test_json_document);
   ADD ("/export/markdown", test_markdown);
   ADD ("/export/csv", test_csv);

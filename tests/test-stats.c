@@ -1010,11 +1010,10 @@ write_in_bulk (HavenStore  *store,
   BulkWrite *bulk = user_data;
   sqlite3 *db = _haven_store_get_db (store);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autoptr(GPtrArray) held = _haven_day_sums_hold (db, error);
+  g_autoptr(HavenDaySumsHold) held = _haven_day_sums_hold (db, error);
 
   if (held == NULL)
     return FALSE;
-  g_assert_cmpuint (held->len, ==, 12);
   g_assert_cmpint (haven_test_query_int (db, "SELECT count (*) FROM sqlite_schema"
                                     " WHERE type = 'trigger' AND name GLOB '*_days_*'"), ==, 0);
 
@@ -1035,6 +1034,9 @@ write_in_bulk (HavenStore  *store,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stopped halfway");
       return FALSE;
     }
+
+  /* The saves went past the hold, which therefore counts everything again. */
+  _haven_day_sums_recount (held);
 
   return _haven_day_sums_release (db, held, error);
 }

@@ -124,13 +124,39 @@ HavenTimeParse  _haven_time_from_rfc3339        (const char    *text,
 gint64          _haven_local_day                (HavenTime      at);
 int             _haven_register_functions       (sqlite3       *db);
 
-/* The per-day sums (haven-day-sums.c): set aside for a bulk write inside a transaction, then
- * counted again from the records; the triggers are made again as they were. */
+/* The per-day sums (haven-day-sums.c): set aside for a bulk write inside a transaction; the
+ * writer tells the hold what each record it adds counts for, and at the end the hold adds
+ * that to the tables (or, when a record was changed rather than added, counts everything
+ * again from the records); the triggers are made again as they were. */
 extern const char _haven_day_sums_rebuild_sql[];
-GPtrArray      *_haven_day_sums_hold            (sqlite3       *db,
-                                                 GError       **error);
-gboolean        _haven_day_sums_release         (sqlite3       *db,
-                                                 GPtrArray     *held,
-                                                 GError       **error);
+typedef struct _HavenDaySumsHold HavenDaySumsHold;
+HavenDaySumsHold *_haven_day_sums_hold          (sqlite3             *db,
+                                                 GError             **error);
+void            _haven_day_sums_add_entry       (HavenDaySumsHold    *hold,
+                                                 gint64               day,
+                                                 const char * const  *reactions,
+                                                 const char * const  *helped,
+                                                 gboolean             has_intensities,
+                                                 gint64               intensity,
+                                                 gint64               intensity_after,
+                                                 const gint64        *pain_point_ids,
+                                                 guint                n_pain_points);
+void            _haven_day_sums_add_checkin     (HavenDaySumsHold    *hold,
+                                                 gint64               day,
+                                                 int                  mood,
+                                                 const char          *reaction,
+                                                 const char * const  *regulation,
+                                                 gboolean             has_intensities,
+                                                 int                  intensity_before,
+                                                 int                  intensity_after,
+                                                 const gint64        *pain_point_ids,
+                                                 guint                n_pain_points);
+void            _haven_day_sums_recount         (HavenDaySumsHold    *hold);
+gboolean        _haven_day_sums_release         (sqlite3             *db,
+                                                 HavenDaySumsHold    *hold,
+                                                 GError             **error);
+void            _haven_day_sums_hold_free       (HavenDaySumsHold    *hold);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HavenDaySumsHold, _haven_day_sums_hold_free)
 
 G_END_DECLS
