@@ -971,6 +971,30 @@ test_row_text (void)
   gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
   g_assert_cmpint (nat_width, ==, min_width);
 
+  /* The characters are counted as GtkLabel counts them, from Pango's metrics of the font (the
+   * row text finds the same widths without them: see get_char_width()), in every font the
+   * rows and pages use. */
+  {
+    const char *classes[] = { "body", "caption", "heading", "journal-title", "title-1" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+      {
+        PangoContext *context = gtk_widget_get_pango_context (text);
+        PangoFontMetrics *metrics;
+        int char_width;
+
+        gtk_widget_add_css_class (text, classes[i]);
+        haven_test_ui_iterate (20);
+        metrics = pango_context_get_metrics (context, NULL, NULL);
+        char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                          pango_font_metrics_get_approximate_digit_width (metrics));
+        pango_font_metrics_unref (metrics);
+        gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        g_assert_cmpint (min_width, ==, PANGO_PIXELS_CEIL (20 * char_width));
+        gtk_widget_remove_css_class (text, classes[i]);
+      }
+  }
+
   /* Markup reads as its text; text that is not markup is shown as it is. */
   haven_row_text_set_markup (row_text, "we <b>argued</b> &amp; made up");
   g_assert_cmpstr (haven_row_text_get_text (row_text), ==, "we argued & made up");

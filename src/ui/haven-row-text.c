@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "haven-row-text.h"
 
@@ -80,8 +81,45 @@ text_changed (HavenRowText *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
-/* The width of an average character, as GtkLabel counts it for width-chars; asking the font
- * shapes a sample text, so it is asked once per font and size. */
+/* The width of @text as shaped in @context, or the widest of its glyphs: advances only,
+ * which need no glyph loaded or hinted. */
+static int
+shaped_width (PangoContext *context,
+              const char   *text,
+              gboolean      widest_glyph)
+{
+  int length = strlen (text);
+  GList *items = pango_itemize (context, text, 0, length, NULL, NULL);
+  PangoGlyphString *glyphs = pango_glyph_string_new ();
+  int width = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      PangoItem *item = l->data;
+
+      pango_shape_full (text + item->offset, item->length, text, length, &item->analysis,
+                        glyphs);
+      if (!widest_glyph)
+        width += pango_glyph_string_get_width (glyphs);
+      else
+        for (int i = 0; i < glyphs->num_glyphs; i++)
+          width = MAX (width, glyphs->glyphs[i].geometry.width);
+    }
+
+  pango_glyph_string_free (glyphs);
+  g_list_free_full (items, (GDestroyNotify)pango_item_free);
+
+  return width;
+}
+
+/* The width of an average character, as GtkLabel counts it for width-chars: the larger of
+ * Pango's approximate character width (its language's sample text, shaped, per column) and
+ * digit width (the widest digit). pango_context_get_metrics() gives both, but first has the
+ * font measure itself in a layout of its own, with the font map's options rather than the
+ * ones this widget draws with (haven_row_text_init()): every glyph of the sample text loaded
+ * and hinted in a font that is never drawn, 3.4 M instructions per font before the first
+ * frame. Shaping alone gives the same widths from the glyphs' advances. Asked once per font
+ * and size. */
 static int
 get_char_width (HavenRowText *self)
 {
@@ -98,12 +136,21 @@ get_char_width (HavenRowText *self)
 
   if (!g_hash_table_lookup_extended (widths, key, NULL, &width))
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, font,
-                                                             pango_context_get_language (context));
+      const char *sample = pango_language_get_sample_string (pango_context_get_language (context));
+      int columns = 0;
 
-      width = GINT_TO_POINTER (MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                                    pango_font_metrics_get_approximate_digit_width (metrics)));
-      pango_font_metrics_unref (metrics);
+      /* Columns as Pango counts them: none for a zero-width character, two for a wide one. */
+      for (const char *c = sample; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          gunichar ch = g_utf8_get_char (c);
+
+          columns += g_unichar_iszerowidth (ch) ? 0 : g_unichar_iswide (ch) ? 2 : 1;
+        }
+
+      /* The font measures its digits with hinted metrics: whole pixels. */
+      width = GINT_TO_POINTER (MAX (shaped_width (context, sample, FALSE) / MAX (columns, 1),
+                                    PANGO_UNITS_ROUND (shaped_width (context, "0123456789",
+                                                                     TRUE))));
       g_hash_table_insert (widths, g_steal_pointer (&key), width);
     }
 
