@@ -26,6 +26,7 @@
 #include "haven-vocabulary.h"
 #include "haven-welcome-page.h"
 #include "haven-window.h"
+#include "haven-wrap-box.h"
 
 static HavenApplication *app;
 
@@ -1014,6 +1015,111 @@ test_row_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where a child of a wrap box is, in the box. */
+static graphene_rect_t
+child_bounds (GtkWidget *child,
+              GtkWidget *box)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (child, box, &bounds));
+
+  return bounds;
+}
+
+static void
+allocate_box (GtkWidget *box,
+              int        width)
+{
+  int height;
+
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  gtk_widget_size_allocate (box, &(GtkAllocation) { 0, 0, width, height }, -1);
+}
+
+/* Children of one width, as many to a line as fit, each line centred: the last too. */
+static void
+test_wrap_box (void)
+{
+  static const char *labels[] = { "Calm Down Now", "Quick Check-in", "A much longer label here" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = haven_wrap_box_new ();
+  GtkWidget *buttons[G_N_ELEMENTS (labels)];
+  int widest_min = 0, widest = 0, tallest = 0, min_width, nat_width, height, cell;
+  graphene_rect_t first, second, third;
+
+  g_object_set (box, "column-spacing", 10, "row-spacing", 5, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      int min, nat, h;
+
+      buttons[i] = gtk_button_new_with_label (labels[i]);
+      gtk_widget_set_parent (buttons[i], box);
+      gtk_widget_measure (buttons[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      widest_min = MAX (widest_min, min);
+      widest = MAX (widest, nat);
+      gtk_widget_measure (buttons[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+      tallest = MAX (tallest, h);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  /* At best all on one line, each as wide as the widest; at least one to a line. */
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (nat_width, ==, 3 * widest + 2 * 10);
+  g_assert_cmpint (min_width, ==, widest_min);
+  g_assert_cmpint (gtk_widget_get_request_mode (box), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+
+  /* Wide: one line, centred. */
+  allocate_box (box, nat_width + 40);
+  first = child_bounds (buttons[0], box);
+  second = child_bounds (buttons[1], box);
+  third = child_bounds (buttons[2], box);
+  g_assert_cmpfloat (first.origin.x, ==, 20);
+  g_assert_cmpfloat (first.size.width, ==, widest);
+  g_assert_cmpfloat (second.origin.x, ==, 20 + widest + 10);
+  g_assert_cmpfloat (third.origin.y, ==, first.origin.y);
+  g_assert_cmpfloat (third.size.width, ==, widest);
+
+  /* Two to a line: the third alone under the middle of the two. */
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 2 * widest + 10 + 30, NULL, &height, NULL,
+                      NULL);
+  g_assert_cmpint (height, ==, 2 * tallest + 5);
+  allocate_box (box, 2 * widest + 10 + 30);
+  first = child_bounds (buttons[0], box);
+  second = child_bounds (buttons[1], box);
+  third = child_bounds (buttons[2], box);
+  g_assert_cmpfloat (first.origin.x, ==, 15);
+  g_assert_cmpfloat (second.origin.y, ==, first.origin.y);
+  g_assert_cmpfloat (third.origin.y, ==, first.origin.y + tallest + 5);
+  g_assert_cmpfloat (third.origin.x, ==, (2 * widest + 10 + 30 - widest) / 2);
+
+  /* Narrower than the widest: one to a line, as wide as the box (not below their minimum). */
+  cell = MAX (widest_min, widest - 20);
+  allocate_box (box, cell);
+  second = child_bounds (buttons[1], box);
+  third = child_bounds (buttons[2], box);
+  g_assert_cmpfloat (third.size.width, ==, cell);
+  g_assert_cmpfloat (second.origin.x, ==, 0);
+  g_assert_cmpfloat (third.origin.y, ==, 2 * (tallest + 5));
+
+  /* A hidden child takes no place. */
+  gtk_widget_set_visible (buttons[1], FALSE);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_width, NULL, NULL);
+  g_assert_cmpint (nat_width, ==, 2 * widest + 10);
+  allocate_box (box, nat_width);
+  g_assert_cmpfloat (child_bounds (buttons[2], box).origin.x, ==, widest + 10);
+  gtk_widget_set_visible (buttons[1], TRUE);
+
+  /* Right to left, the first is on the right. */
+  gtk_widget_set_direction (box, GTK_TEXT_DIR_RTL);
+  allocate_box (box, 3 * widest + 2 * 10);
+  g_assert_cmpfloat (child_bounds (buttons[0], box).origin.x, ==, 2 * (widest + 10));
+  g_assert_cmpfloat (child_bounds (buttons[2], box).origin.x, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_error_is_explained (void)
 {
@@ -1447,6 +1553,7 @@ main (int   argc,
   g_test_add_func ("/ui/row-text", test_row_text);
   g_test_add_func ("/ui/row-text-heights", test_row_text_heights);
   g_test_add_func ("/ui/row-text-font-options", test_row_text_font_options);
+  g_test_add_func ("/ui/wrap-box", test_wrap_box);
   g_test_add_func ("/ui/start-from-command-line", test_start_from_command_line);
   g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,

@@ -14,6 +14,7 @@
 #include "haven-store.h"
 #include "haven-ui-util.h"
 #include "haven-welcome-page.h"
+#include "haven-wrap-box.h"
 
 struct _HavenWelcomePage
 {
@@ -122,13 +123,13 @@ haven_welcome_page_class_init (HavenWelcomePageClass *klass)
 
   g_type_ensure (HAVEN_TYPE_BACK_BUTTON);
   g_type_ensure (HAVEN_TYPE_ROW_TEXT);
+  g_type_ensure (HAVEN_TYPE_WRAP_BOX);
   /* As in haven_window_class_init(): found by GtkBuilder without a symbol lookup. */
   g_type_ensure (ADW_TYPE_BIN);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_HEADER_BAR);
   g_type_ensure (GTK_TYPE_BOX);
   g_type_ensure (GTK_TYPE_BUTTON);
-  g_type_ensure (GTK_TYPE_FLOW_BOX);
   g_type_ensure (GTK_TYPE_IMAGE);
   g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
   g_type_ensure (GTK_TYPE_VIEWPORT);
