@@ -1485,6 +1485,57 @@ test_bad_intensity (Fixture *f, gconstpointer data)
                   "“intensity_after” is 11, but an intensity goes from 0 to 10.");
 }
 
+/* An entry's intensities are answers (haven-answers.h), 0 to 10 as a check-in's: past the
+ * 64-bit edge the charts' sums could not be counted. */
+static char *
+entry_with_intensities (const char *intensity,
+                        const char *after)
+{
+  g_autofree char *entry = g_strdup_printf (
+    "{\"uuid\": \"0b5f9d8e-4a43-4d2c-9a55-0d9cf1d3c001\", \"kind\": \"conflict\", "
+    "\"occurred_at\": \"2024-05-01T18:30:00Z\", \"created_at\": \"2024-05-01T18:30:00Z\", "
+    "\"updated_at\": \"2024-05-01T18:30:00Z\", \"answers\": {\"what-helped\": [\"break\"], "
+    "\"intensity\": %s, \"intensity-after\": %s}}", intensity, after);
+
+  return document (entry, "");
+}
+
+static void
+test_bad_answer_intensity (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = entry_with_intensities ("-9223372036854775808", "1");
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                  "Entry 1: “intensity” is -9223372036854775808, but an intensity goes from 0 "
+                  "to 10.");
+}
+
+static void
+test_bad_answer_intensity_after (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = entry_with_intensities ("8", "11");
+
+  assert_refused (f, doc, -1, HAVEN_IMPORT_ERROR_INVALID_VALUE,
+                  "Entry 1: “intensity-after” is 11, but an intensity goes from 0 to 10.");
+}
+
+/* Text under those names is only text: taken, and not counted as what helped. */
+static void
+test_import_text_intensity (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = entry_with_intensities ("\"very\"", "2");
+  g_autoptr(GBytes) bytes = g_bytes_new_static (doc, strlen (doc));
+  g_autoptr(HavenImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import = haven_import_new_for_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (haven_import_run (import, f->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count (*) FROM entry"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count (*) FROM day_help"), ==, 0);
+}
+
 static void
 test_bad_year (Fixture *f, gconstpointer data)
 {
@@ -1732,6 +1783,9 @@ main (int   argc,
   ADD ("/import/bad/missing-field", test_bad_missing_field);
   ADD ("/import/bad/invalid-utf8", test_bad_utf8);
   ADD ("/import/bad/duplicate-uuid", test_bad_duplicate_uuid);
+  ADD ("/import/bad/answer-intensity", test_bad_answer_intensity);
+  ADD ("/import/bad/answer-intensity-after", test_bad_answer_intensity_after);
+  ADD ("/import/json/text-intensity", test_import_text_intensity);
   ADD ("/import/bad/newer-version", test_bad_newer_version);
   ADD ("/import/bad/mood-9", test_bad_mood);
   ADD ("/import/bad/intensity-11", test_bad_intensity);

@@ -207,10 +207,8 @@ add_pain_points (HavenDaySumsHold *hold,
     }
 }
 
-/* Beyond this an intensity is not one a person gave, and what SQLite's arithmetic makes of
- * it (a REAL past 64 bits) is left to SQLite: everything is counted again. */
-#define SANE_INTENSITY G_GINT64_CONSTANT (1000000000)
-
+/* The intensities go from 0 to 10 (the importer refuses others), so their differences add
+ * up without overflowing. */
 void
 _haven_day_sums_add_entry (HavenDaySumsHold   *hold,
                            gint64              day,
@@ -223,13 +221,6 @@ _haven_day_sums_add_entry (HavenDaySumsHold   *hold,
                            guint               n_pain_points)
 {
   g_return_if_fail (hold != NULL);
-
-  if (has_intensities && helped != NULL && helped[0] != NULL &&
-      (ABS (intensity) > SANE_INTENSITY || ABS (intensity_after) > SANE_INTENSITY))
-    {
-      hold->recount = TRUE;
-      return;
-    }
 
   hold->entries++;
   add_texts (hold, SUM_REACTION, day, reactions, 0);

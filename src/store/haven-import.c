@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "haven-answers.h"
 #include "haven-export.h"
 #include "haven-import.h"
 #include "haven-json-reader.h"
@@ -967,26 +968,47 @@ answer_texts (const HavenJsonValue *value)
 }
 
 /* What an entry's answers count for in the charts, as the triggers of migration 3 read them
- * from the stored answers: the texts under "reaction" and "what-helped", and the two
- * intensities when both are whole numbers. */
-static void
-read_counted_answers (GPtrArray   *members,
-                      EntryRecord *r)
+ * from the stored answers: the texts of the reaction and of what helped, and the two
+ * intensities when both are whole numbers. An intensity goes from 0 to 10, as a check-in's
+ * does; a file saying otherwise is refused here rather than by SQLite, whose sums cannot hold
+ * what a 64-bit intensity minus another makes. */
+static gboolean
+read_counted_answers (GPtrArray    *members,
+                      EntryRecord  *r,
+                      const Loc    *loc,
+                      GError      **error)
 {
   const HavenJsonValue *intensity = NULL, *after = NULL;
 
   for (guint m = 0; m < members->len; m++)
     {
       const HavenJsonMember *member = g_ptr_array_index (members, m);
+      const HavenJsonValue *value = &member->value;
+      gboolean is_intensity = FALSE;
 
-      if (g_str_equal (member->name, "reaction"))
-        r->reactions = answer_texts (&member->value);
-      else if (g_str_equal (member->name, "what-helped"))
-        r->helped = answer_texts (&member->value);
-      else if (g_str_equal (member->name, "intensity"))
-        intensity = &member->value;
-      else if (g_str_equal (member->name, "intensity-after"))
-        after = &member->value;
+      if (g_str_equal (member->name, HAVEN_ANSWER_REACTION))
+        {
+          r->reactions = answer_texts (value);
+        }
+      else if (g_str_equal (member->name, HAVEN_ANSWER_REGULATION))
+        {
+          r->helped = answer_texts (value);
+        }
+      else if (g_str_equal (member->name, HAVEN_ANSWER_INTENSITY))
+        {
+          intensity = value;
+          is_intensity = TRUE;
+        }
+      else if (g_str_equal (member->name, HAVEN_ANSWER_INTENSITY_AFTER))
+        {
+          after = value;
+          is_intensity = TRUE;
+        }
+
+      if (is_intensity && is_int (value) && (value->integer < 0 || value->integer > 10))
+        return fail_at (error, HAVEN_IMPORT_ERROR_INVALID_VALUE, loc,
+                        _("“%s” is %lld, but an intensity goes from 0 to 10."),
+                        member->name, (long long)value->integer);
     }
 
   r->has_intensities = intensity != NULL && is_int (intensity) && after != NULL && is_int (after);
@@ -995,6 +1017,8 @@ read_counted_answers (GPtrArray   *members,
       r->intensity = intensity->integer;
       r->intensity_after = after->integer;
     }
+
+  return TRUE;
 }
 
 /* Answers: text, whole numbers or lists of texts, keyed by step id. They are kept in the
@@ -1040,7 +1064,8 @@ read_answers (const HavenJsonValue  *object,
         }
     }
 
-  read_counted_answers (members, r);
+  if (!read_counted_answers (members, r, loc, error))
+    return FALSE;
 
   if (append_answers_json (json, members))
     {
