@@ -20,6 +20,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "haven-store-private.h"
 #include "haven-test-util.h"
@@ -147,9 +149,11 @@ test_survives_sigkill (void)
   g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) checkins = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ino_t journal_inode = 0;
 
   for (guint kill = 0; kill < N_KILLS; kill++)
     {
+      GStatBuf st;
       g_autoptr(GError) error = NULL;
       g_autoptr(GSubprocess) child = NULL;
       g_autoptr(GDataInputStream) out = NULL;
@@ -190,6 +194,25 @@ test_survives_sigkill (void)
             break;
           id = g_ascii_strtoll (line + 2, NULL, 10);
           g_array_append_val (line[0] == 'e' ? entries : checkins, id);
+        }
+
+      /* The journal the child wrote to is the one checked: the same file all along. A CI run
+       * under valgrind once found the journal empty and new after seven good kills, which no
+       * kill can do to an SQLite file; this tells a file replaced from outside the test
+       * (missing, or another inode) from records lost inside it. */
+      if (g_stat (path, &st) == 0)
+        {
+          g_test_message ("kill %u: journal %lld bytes, inode %llu", kill, (long long)st.st_size,
+                          (unsigned long long)st.st_ino);
+          if (journal_inode != 0 && st.st_ino != journal_inode)
+            g_error ("kill %u: the journal was replaced by another file (inode %llu, was %llu)",
+                     kill, (unsigned long long)st.st_ino, (unsigned long long)journal_inode);
+          journal_inode = st.st_ino;
+        }
+      else if (entries->len + checkins->len > 0)
+        {
+          g_error ("kill %u: the journal is gone (%s) after %u reported records", kill,
+                   g_strerror (errno), entries->len + checkins->len);
         }
 
       store = haven_store_open (path, HAVEN_STORE_OPEN_NONE, &error);
