@@ -724,6 +724,11 @@ test_row_text_heights (void)
     "Eerste regel\nEen tweede regel, langer, die bij een smalle rij over twee regels gaat\n\nVier",
     "Arbeidsongeschiktheidsverzekeringsmaatschappij en meer",
     "Boos \xf0\x9f\x98\xa0 en verdrietig, \xe4\xb8\xad\xe6\x96\x87 erbij",
+    /* Longer than a row shapes at first, with another font near the end. */
+    "Het begon met iets kleins: hij keek op zijn telefoon terwijl ik vertelde over mijn dag. "
+    "Ik voelde me meteen weer onzichtbaar, zoals vroeger thuis aan tafel. Ik werd scherp, hij "
+    "trok zich terug, en daarna was het stil in huis. Later, na een wandeling, kon ik zeggen "
+    "wat er eigenlijk pijn deed, en hij luisterde \xf0\x9f\x98\xa0 tot het eind.",
   };
   static const struct { gboolean wrap; int lines; const char *css_class; } kinds[] = {
     { FALSE, 0, NULL }, { TRUE, 1, NULL }, { TRUE, 2, NULL }, { TRUE, 2, "caption" },
@@ -789,6 +794,188 @@ test_row_text_heights (void)
     }
 
   g_test_message ("%u heights compared", checked);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The layout a row text is drawn from, as pixels and sizes. */
+static cairo_surface_t *
+draw_layout (PangoLayout *layout,
+             int          width)
+{
+  PangoRectangle ink, logical;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (width, 1) + 64,
+                                        MAX (logical.height, ink.y + ink.height) + 8);
+  cr = cairo_create (surface);
+  cairo_move_to (cr, 32, 4);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_width (a) == cairo_image_surface_get_width (b) &&
+         height == cairo_image_surface_get_height (b) &&
+         stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize)stride * height) == 0;
+}
+
+/* Of a long text that ends in an ellipsis, a row lays out only the start it can show: what it
+ * draws must be what Pango draws of the whole text, at every width, line for line and pixel
+ * for pixel, also where the rest holds other fonts, right-to-left words or runs of spaces. */
+static void
+test_row_text_drawn (void)
+{
+  static const char *sentences[] = {
+    "Het begon met iets kleins: hij keek op zijn telefoon terwijl ik vertelde over mijn dag. ",
+    "Ik voelde me meteen weer onzichtbaar, zoals vroeger thuis aan tafel. ",
+    "Ik werd scherp, hij trok zich terug, en daarna was het stil in huis. ",
+    "Later, na een wandeling, kon ik zeggen wat er eigenlijk pijn deed. ",
+    "Hij luisterde en zei dat hij het niet zo bedoeld had; dat hielp meer dan ik dacht. ",
+  };
+  g_autoptr(GString) excerpt = g_string_new (NULL);
+  g_autoptr(GString) one_word = g_string_new (NULL);
+  g_autoptr(GString) spaces = g_string_new (NULL);
+  g_autofree char *emoji_later = NULL;
+  g_autofree char *hebrew_later = NULL;
+  g_autofree char *markup = NULL;
+  static const struct { gboolean wrap; int lines; const char *css_class; } kinds[] = {
+    { FALSE, 0, NULL }, { TRUE, 1, NULL }, { TRUE, 2, NULL }, { TRUE, 2, "caption" },
+    { TRUE, 2, "heading" }, { TRUE, 3, NULL },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *text = haven_row_text_new ();
+  guint checked = 0, cut = 0;
+
+  /* Four hundred characters, as the journal list gives an excerpt. */
+  for (guint i = 0; excerpt->len < 400; i++)
+    g_string_append (excerpt, sentences[i % G_N_ELEMENTS (sentences)]);
+  g_string_truncate (excerpt, 400);
+  for (guint i = 0; i < 60; i++)
+    g_string_append (one_word, "zelfregulatie");
+  /* Spaces where a line breaks run past its end: here more than the characters to spare. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (spaces, "ik%*s", 40, "");
+  emoji_later = g_strconcat (excerpt->str, " \xf0\x9f\x98\xa0 \xe4\xb8\xad\xe6\x96\x87", NULL);
+  /* A long right-to-left sentence between left-to-right ones. */
+  hebrew_later = g_strconcat (sentences[0], sentences[1],
+                              "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x95\xd7\x9c\xd7\x9d, "
+                              "\xd7\x96\xd7\x94 \xd7\x9e\xd7\xa9\xd7\xa4\xd7\x98 "
+                              "\xd7\x90\xd7\xa8\xd7\x95\xd7\x9a "
+                              "\xd7\x91\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa "
+                              "\xd7\xa9\xd7\xa0\xd7\x9b\xd7\xaa\xd7\x91 "
+                              "\xd7\x9e\xd7\x99\xd7\x9e\xd7\x99\xd7\x9f "
+                              "\xd7\x9c\xd7\xa9\xd7\x9e\xd7\x90\xd7\x9c "
+                              "\xd7\x91\xd7\x90\xd7\x9e\xd7\xa6\xd7\xa2 "
+                              "\xd7\x94\xd7\x98\xd7\xa7\xd7\xa1\xd7\x98 ",
+                              sentences[2], sentences[3], NULL);
+  markup = g_strdup_printf ("%s <b>telefoon</b> %s <b>stil</b> einde", sentences[0], excerpt->str);
+
+  gtk_window_set_child (GTK_WINDOW (window), text);
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const char *texts[] = { excerpt->str, one_word->str, spaces->str, emoji_later,
+                              hebrew_later, markup, "Kort" };
+
+      if (kinds[k].css_class != NULL)
+        gtk_widget_add_css_class (text, kinds[k].css_class);
+      g_object_set (text, "wrap", kinds[k].wrap, "lines", kinds[k].lines, NULL);
+      haven_test_ui_iterate (20);
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr(PangoAttrList) attributes = NULL;
+          g_autofree char *parsed = NULL;
+          const char *plain = texts[t];
+
+          if (texts[t] == markup)
+            {
+              g_assert_true (pango_parse_markup (markup, -1, 0, &attributes, &parsed, NULL, NULL));
+              haven_row_text_set_markup (HAVEN_ROW_TEXT (text), markup);
+              plain = parsed;
+            }
+          else
+            {
+              haven_row_text_set_text (HAVEN_ROW_TEXT (text), plain);
+            }
+
+          for (int width = 1; width <= 900; width += (width < 40 ? 3 : 11))
+            {
+              PangoLayout *drawn = _haven_row_text_get_layout (HAVEN_ROW_TEXT (text), width);
+              g_autoptr(PangoLayout) expected = gtk_widget_create_pango_layout (text, plain);
+              cairo_surface_t *drawn_pixels, *expected_pixels;
+              PangoRectangle drawn_ink, drawn_logical, expected_ink, expected_logical;
+              int n_lines;
+
+              pango_layout_set_attributes (expected, attributes);
+              pango_layout_set_wrap (expected, PANGO_WRAP_WORD_CHAR);
+              pango_layout_set_ellipsize (expected, PANGO_ELLIPSIZE_END);
+              pango_layout_set_height (expected, kinds[k].wrap ? -kinds[k].lines : -1);
+              pango_layout_set_width (expected, width * PANGO_SCALE);
+
+              n_lines = pango_layout_get_line_count (expected);
+              g_assert_cmpint (pango_layout_get_line_count (drawn), ==, n_lines);
+              /* Every line but the last (which holds the rest, ellipsized) starts and ends
+               * where Pango breaks the whole text. */
+              for (int i = 0; i < n_lines - 1; i++)
+                {
+                  PangoLayoutLine *a = pango_layout_get_line_readonly (drawn, i);
+                  PangoLayoutLine *b = pango_layout_get_line_readonly (expected, i);
+
+                  g_assert_cmpint (a->start_index, ==, b->start_index);
+                  g_assert_cmpint (a->length, ==, b->length);
+                }
+
+              pango_layout_get_pixel_extents (drawn, &drawn_ink, &drawn_logical);
+              pango_layout_get_pixel_extents (expected, &expected_ink, &expected_logical);
+              drawn_pixels = draw_layout (drawn, width);
+              expected_pixels = draw_layout (expected, width);
+              if (memcmp (&drawn_logical, &expected_logical, sizeof (PangoRectangle)) != 0 ||
+                  memcmp (&drawn_ink, &expected_ink, sizeof (PangoRectangle)) != 0 ||
+                  !same_pixels (drawn_pixels, expected_pixels))
+                g_error ("\"%.40s…\" (wrap %d, lines %d, %s) at %d px: drawn %d×%d, Pango %d×%d%s",
+                         plain, kinds[k].wrap, kinds[k].lines, kinds[k].css_class, width,
+                         drawn_logical.width, drawn_logical.height, expected_logical.width,
+                         expected_logical.height,
+                         same_pixels (drawn_pixels, expected_pixels) ? "" : ", other pixels");
+              cairo_surface_destroy (drawn_pixels);
+              cairo_surface_destroy (expected_pixels);
+
+              if (strlen (pango_layout_get_text (drawn)) < strlen (plain))
+                cut++;
+              checked++;
+            }
+        }
+
+      /* A row of the journal list (two lines of the excerpt, 300 px) lays out less than half
+       * of it. */
+      if (kinds[k].wrap && kinds[k].lines == 2)
+        {
+          haven_row_text_set_text (HAVEN_ROW_TEXT (text), excerpt->str);
+          g_assert_cmpuint (strlen (pango_layout_get_text (_haven_row_text_get_layout (HAVEN_ROW_TEXT (text), 300))),
+                            <, excerpt->len / 2);
+        }
+
+      if (kinds[k].css_class != NULL)
+        gtk_widget_remove_css_class (text, kinds[k].css_class);
+    }
+
+  g_test_message ("%u layouts compared, %u of them cut short", checked, cut);
+  g_assert_cmpuint (cut, >, checked / 3);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1552,6 +1739,7 @@ main (int   argc,
   g_test_add_func ("/ui/tooltip-on-demand", test_tooltip_on_demand);
   g_test_add_func ("/ui/row-text", test_row_text);
   g_test_add_func ("/ui/row-text-heights", test_row_text_heights);
+  g_test_add_func ("/ui/row-text-drawn", test_row_text_drawn);
   g_test_add_func ("/ui/row-text-font-options", test_row_text_font_options);
   g_test_add_func ("/ui/wrap-box", test_wrap_box);
   g_test_add_func ("/ui/start-from-command-line", test_start_from_command_line);

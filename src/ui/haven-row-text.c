@@ -16,7 +16,8 @@
  * at each. This one says how wide it may be from its font's average character width alone,
  * known once per font and whatever the height. It shapes its text once without a width, counts
  * its height at a width from that where it can (see measure_height()), and shapes it again
- * only to draw it at a width it does not fit.
+ * only to draw it at a width it does not fit. Of a long paragraph cut short after a line or
+ * two, only the start that can be seen is shaped (see cut_for_width()).
  */
 #include "config.h"
 
@@ -30,6 +31,7 @@ struct _HavenRowText
   GtkWidget             parent_instance;
 
   char                 *text;
+  int                   text_length;  /* in bytes */
   PangoAttrList        *attributes;   /* from markup, or NULL */
   gboolean              wrap;
   gboolean              centered;
@@ -38,13 +40,18 @@ struct _HavenRowText
   int                   max_width_chars;
 
   PangoLayout          *full_layout;  /* the text without a width: as long as it is */
+  int                   shaped_length; /* how much of the text it holds: all, or its start */
+  gboolean              start_only;   /* only the start can be seen: see shows_only_start() */
   int                   full_width;   /* its width, in Pango units; G_MAXINT if not drawn */
   int                  *paragraph_widths; /* each paragraph's, without a width */
   int                   n_paragraphs;
   int                   line_height;  /* every line's, or 0 if lines may differ */
   PangoLayout          *layout;       /* laid out at layout_width, or NULL */
   int                   layout_width;
+  int                   layout_length; /* how much of the text it holds */
   PangoFontDescription *font;         /* the font the layouts were made with */
+  int                   char_width;   /* the average character's width in char_width_font */
+  PangoFontDescription *char_width_font;
 };
 
 G_DEFINE_FINAL_TYPE (HavenRowText, haven_row_text, GTK_TYPE_WIDGET)
@@ -68,12 +75,15 @@ clear_layout (HavenRowText *self)
   g_clear_object (&self->full_layout);
   g_clear_pointer (&self->paragraph_widths, g_free);
   g_clear_object (&self->layout);
+  self->layout_length = -1;
+  g_clear_pointer (&self->char_width_font, pango_font_description_free);
   g_clear_pointer (&self->font, pango_font_description_free);
 }
 
 static void
 text_changed (HavenRowText *self)
 {
+  self->text_length = self->text != NULL ? strlen (self->text) : 0;
   clear_layout (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->text, -1);
@@ -126,10 +136,16 @@ get_char_width (HavenRowText *self)
   static GHashTable *widths;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const PangoFontDescription *font = pango_context_get_font_description (context);
-  g_autofree char *font_name = pango_font_description_to_string (font);
-  g_autofree char *key = g_strdup_printf ("%s@%g", font_name,
-                                          pango_cairo_context_get_resolution (context));
+  g_autofree char *font_name = NULL;
+  g_autofree char *key = NULL;
   gpointer width;
+
+  /* GTK asks a row's size many times over: the font's name is not made each time. */
+  if (self->char_width_font != NULL && pango_font_description_equal (self->char_width_font, font))
+    return self->char_width;
+
+  font_name = pango_font_description_to_string (font);
+  key = g_strdup_printf ("%s@%g", font_name, pango_cairo_context_get_resolution (context));
 
   if (widths == NULL)
     widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -154,15 +170,22 @@ get_char_width (HavenRowText *self)
       g_hash_table_insert (widths, g_steal_pointer (&key), width);
     }
 
-  return GPOINTER_TO_INT (width);
+  g_clear_pointer (&self->char_width_font, pango_font_description_free);
+  self->char_width_font = pango_font_description_copy (font);
+  self->char_width = GPOINTER_TO_INT (width);
+
+  return self->char_width;
 }
 
+/* The first @length bytes of the text, laid out as drawn. */
 static PangoLayout *
-create_layout (HavenRowText *self)
+create_layout (HavenRowText *self,
+               int           length)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, self->text);
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
 
+  pango_layout_set_text (layout, self->text != NULL ? self->text : "", length);
   pango_layout_set_attributes (layout, self->attributes);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   /* An ellipsis ends the last line allowed: the first one, without wrapping. */
@@ -215,22 +238,76 @@ uniform_line_height (PangoLayout *layout)
   return uniform && height > 0 ? height : 0;
 }
 
-/* The text without a width, and what it says about the text: how wide each paragraph is and
- * how tall a line. */
-static void
-ensure_full_layout (HavenRowText *self)
+/* Whether only the start of the text can ever be seen: one paragraph, cut short with an
+ * ellipsis after a few lines (journal rows show at most two of an excerpt of 400 characters).
+ * Then only as much of it is shaped as the widths it is asked about need, if it runs from left
+ * to right (see lay_out_full()). */
+static gboolean
+shows_only_start (HavenRowText *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoContext *context;
+  if (self->wrap && self->lines <= 0)
+    return FALSE;
+
+  /* Pango's paragraph separators: \n, \r and U+2029. */
+  for (const char *c = self->text; c != NULL && *c != '\0'; c++)
+    if (*c == '\n' || *c == '\r' || (c[0] == '\xe2' && c[1] == '\x80' && c[2] == '\xa9'))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The length in bytes of the first @n_chars characters of the text, or of all of it. */
+static int
+length_of_start (HavenRowText *self,
+                 int           n_chars)
+{
+  const char *end = self->text;
+
+  if (end == NULL)
+    return 0;
+
+  for (int i = 0; i < n_chars && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+
+  return end - self->text;
+}
+
+/* Whether @layout, without a width, is one line of text that runs from left to right only. */
+static gboolean
+runs_left_to_right (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean ltr = TRUE;
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run != NULL && run->item->analysis.level % 2 != 0)
+        ltr = FALSE;
+    }
+  while (ltr && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  return ltr && pango_layout_get_line_count (layout) == 1 &&
+         pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_LTR;
+}
+
+/* The first @length bytes of the text without a width, and what they say about the text: how
+ * wide each paragraph is and how tall a line. */
+static void
+lay_out_full (HavenRowText *self,
+              int           length)
+{
   PangoLayoutIter *iter;
+  gboolean whole = length >= self->text_length;
   int i = 0;
 
-  if (self->font != NULL)
-    return;
+  g_clear_object (&self->full_layout);
+  g_clear_pointer (&self->paragraph_widths, g_free);
 
-  context = gtk_widget_get_pango_context (widget);
-  self->font = pango_font_description_copy (pango_context_get_font_description (context));
-  self->full_layout = create_layout (self);
+  self->full_layout = create_layout (self, length);
+  self->shaped_length = length;
   self->n_paragraphs = pango_layout_get_line_count (self->full_layout);
   self->paragraph_widths = g_new0 (int, self->n_paragraphs);
 
@@ -247,7 +324,7 @@ ensure_full_layout (HavenRowText *self)
       PangoRectangle logical;
 
       if (line->resolved_dir != PANGO_DIRECTION_LTR ||
-          (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end)))))
+          (whole && end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end)))))
         self->line_height = 0;   /* laid out at each width instead */
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
@@ -257,34 +334,121 @@ ensure_full_layout (HavenRowText *self)
   pango_layout_iter_free (iter);
 
   /* Drawn as it is where it fits, if it starts at the left (see ensure_layout()). */
-  if (pango_layout_get_alignment (self->full_layout) == PANGO_ALIGN_LEFT)
+  if (whole && pango_layout_get_alignment (self->full_layout) == PANGO_ALIGN_LEFT)
     pango_layout_get_size (self->full_layout, &self->full_width, NULL);
   else
     self->full_width = G_MAXINT;
+
+  /* Cut short only where every character runs from left to right: a character's place on
+   * the line then says how much of the text comes before it (see cut_for_width()). */
+  if (self->start_only && !runs_left_to_right (self->full_layout))
+    {
+      self->start_only = FALSE;
+      if (!whole)
+        lay_out_full (self, self->text_length);
+    }
+}
+
+/* Enough for two lines of a row at its usual width, in any of its fonts. */
+#define FIRST_SHAPED_CHARS 160
+
+static void
+ensure_full_layout (HavenRowText *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context;
+
+  if (self->font != NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (widget);
+  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  self->start_only = shows_only_start (self);
+  lay_out_full (self, self->start_only ? length_of_start (self, FIRST_SHAPED_CHARS)
+                                       : self->text_length);
+}
+
+/* Shapes the text until it is shaped all or further than @x (Pango units) from its start. */
+static void
+shape_past (HavenRowText *self,
+            int           x)
+{
+  ensure_full_layout (self);
+
+  while (self->shaped_length < self->text_length && self->paragraph_widths[0] <= x)
+    {
+      int n_chars = g_utf8_strlen (self->text, self->shaped_length);
+
+      lay_out_full (self, length_of_start (self, 2 * n_chars));
+    }
+}
+
+/* How much of the text to lay out at @width (Pango units) to draw it: all of it, or where only
+ * its start can be seen, as far as its lines can reach with some characters to spare (so that
+ * the last of them is shaped next to the one that follows, and the ellipsis has a text to
+ * replace). */
+static int
+cut_for_width (HavenRowText *self,
+               int           width)
+{
+  PangoLayoutLine *line;
+  int reach, index, trailing;
+
+  if (!self->start_only)
+    return self->text_length;
+
+  reach = (self->wrap ? self->lines : 1) * MAX (width, 0) + 8 * get_char_width (self);
+  shape_past (self, reach);
+  if (!self->start_only || self->paragraph_widths[0] <= reach)
+    return self->text_length;
+
+  line = pango_layout_get_line_readonly (self->full_layout, 0);
+  pango_layout_line_x_to_index (line, reach, &index, &trailing);
+
+  return g_utf8_offset_to_pointer (self->text + index, trailing) - self->text;
 }
 
 /* The text laid out at @width (Pango units), to be drawn.
  *
  * Where the text fits, the width makes no difference to a text that starts at the left: each
  * paragraph is one line, nothing wraps or is cut short. So it is laid out again only at a
- * width too narrow for it. */
+ * width too narrow for it, and then, where only its start can be seen, only that start. */
 static PangoLayout *
 ensure_layout (HavenRowText *self,
                int           width)
 {
+  int length;
+
   ensure_full_layout (self);
 
-  if (width >= self->full_width)
+  if (self->shaped_length == self->text_length && width >= self->full_width)
     return self->full_layout;
 
   if (self->layout != NULL && self->layout_width == width)
     return self->layout;
 
-  if (self->layout == NULL)
-    self->layout = create_layout (self);
+  length = cut_for_width (self, width);
+  if (self->shaped_length == self->text_length && width >= self->full_width)
+    return self->full_layout;
 
+  if (self->layout == NULL)
+    self->layout = create_layout (self, length);
+  else if (length != self->layout_length)
+    pango_layout_set_text (self->layout, self->text, length);
   pango_layout_set_width (self->layout, MAX (width, 0));
+
+  /* Cut short, the start must still run past its last line, to end in the same ellipsis as
+   * the whole text. The characters to spare see to that with every text tested (see
+   * /ui/row-text-drawn); should a line ever hold more than counted, the whole text is laid
+   * out rather than drawn differently. */
+  if (length < self->text_length && !pango_layout_is_ellipsized (self->layout))
+    {
+      length = self->text_length;
+      pango_layout_set_text (self->layout, self->text, length);
+    }
+
   self->layout_width = width;
+  self->layout_length = length;
 
   return self->layout;
 }
@@ -295,7 +459,8 @@ ensure_layout (HavenRowText *self,
  * the window's default size each at their own: some ten per row at start-up), and each new
  * width would shape the whole text again. With at most two lines to a paragraph and lines of
  * one height, none of that is needed: a paragraph that fits takes one line, one that does not
- * takes two, the second ending in an ellipsis. */
+ * takes two, the second ending in an ellipsis. Where only the start of a paragraph is shaped,
+ * it is shaped further than the width, which is all that needs to be known of it. */
 static int
 measure_height (HavenRowText *self,
                 int           width)
@@ -304,7 +469,7 @@ measure_height (HavenRowText *self,
   int n_lines = 0;
   int height;
 
-  ensure_full_layout (self);
+  shape_past (self, width);
 
   if (self->line_height > 0 && (max_lines == 1 || max_lines == 2))
     {
@@ -667,4 +832,13 @@ haven_row_text_set_markup (HavenRowText *self,
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
   self->attributes = attributes;
   text_changed (self);
+}
+
+PangoLayout *
+_haven_row_text_get_layout (HavenRowText *self,
+                            int           width)
+{
+  g_return_val_if_fail (HAVEN_IS_ROW_TEXT (self), NULL);
+
+  return ensure_layout (self, width * PANGO_SCALE);
 }

@@ -22,4 +22,8 @@ void        haven_row_text_set_text   (HavenRowText *self,
 void        haven_row_text_set_markup (HavenRowText *self,
                                        const char   *markup);
 
+/* For the tests: the layout the text is drawn from at @width pixels. */
+PangoLayout *_haven_row_text_get_layout (HavenRowText *self,
+                                         int           width);
+
 G_END_DECLS
