@@ -14,22 +14,29 @@
 
 struct _HavenJournalRow
 {
-  AdwBin        parent_instance;
+  GtkWidget     parent_instance;
 
-  HavenRowText *day_label;
+  HavenRowText *day_label;      /* made for the first row of a day shown, then kept */
+  GtkBox       *row_box;
   GtkImage     *kind_icon;
   HavenRowText *title_label;
   HavenRowText *excerpt_label;
   HavenRowText *meta_label;
-  GtkImage     *mood_icon;
+  GtkImage     *mood_icon;      /* made for the first mood shown, then kept */
 };
 
-G_DEFINE_FINAL_TYPE (HavenJournalRow, haven_journal_row, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HavenJournalRow, haven_journal_row, GTK_TYPE_WIDGET)
 
 static void
 haven_journal_row_dispose (GObject *object)
 {
+  HavenJournalRow *self = HAVEN_JOURNAL_ROW (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), HAVEN_TYPE_JOURNAL_ROW);
+  /* Not from the template: see haven_journal_row_bind(). The mood went with row_box. */
+  if (self->day_label != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->day_label)));
+  self->mood_icon = NULL;
 
   G_OBJECT_CLASS (haven_journal_row_parent_class)->dispose (object);
 }
@@ -47,12 +54,11 @@ haven_journal_row_class_init (HavenJournalRowClass *klass)
   g_type_ensure (GTK_TYPE_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/haven-journal-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, row_box);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, excerpt_label);
   gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, HavenJournalRow, mood_icon);
 }
 
 static void
@@ -126,7 +132,17 @@ haven_journal_row_bind (HavenJournalRow  *self,
   gboolean new_day = previous == NULL ||
                      !haven_same_local_day (haven_journal_item_get_at (previous), at);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->day_label), new_day);
+  /* Most rows show neither a day nor a mood: these are made when a row first needs them,
+   * each a widget to build, style and place less before the first frame. */
+  if (new_day && self->day_label == NULL)
+    {
+      self->day_label = HAVEN_ROW_TEXT (haven_row_text_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->day_label), "heading");
+      gtk_widget_add_css_class (GTK_WIDGET (self->day_label), "journal-day");
+      gtk_widget_insert_after (GTK_WIDGET (self->day_label), GTK_WIDGET (self), NULL);
+    }
+  if (self->day_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->day_label), new_day);
   if (new_day)
     {
       g_autofree char *day = haven_format_day (at, haven_time_now ());
@@ -167,7 +183,15 @@ haven_journal_row_bind (HavenJournalRow  *self,
   meta = describe_meta (item);
   haven_row_text_set_text (self->meta_label, meta);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->mood_icon), mood > 0);
+  if (mood > 0 && self->mood_icon == NULL)
+    {
+      self->mood_icon = GTK_IMAGE (gtk_image_new ());
+      gtk_widget_set_valign (GTK_WIDGET (self->mood_icon), GTK_ALIGN_START);
+      gtk_widget_add_css_class (GTK_WIDGET (self->mood_icon), "journal-mood");
+      gtk_box_append (self->row_box, GTK_WIDGET (self->mood_icon));
+    }
+  if (self->mood_icon != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->mood_icon), mood > 0);
   if (mood > 0)
     {
       gtk_image_set_from_icon_name (self->mood_icon, haven_mood_icon_name (mood));

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define HAVEN_TYPE_JOURNAL_ROW (haven_journal_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (HavenJournalRow, haven_journal_row, HAVEN, JOURNAL_ROW, AdwBin)
+G_DECLARE_FINAL_TYPE (HavenJournalRow, haven_journal_row, HAVEN, JOURNAL_ROW, GtkWidget)
 
 HavenJournalRow *haven_journal_row_new  (void);
 /* @previous: the row above, to decide whether this one starts a new day. */
