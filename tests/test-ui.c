@@ -373,6 +373,111 @@ first_map_cb (GtkWidget  *window,
 
 /* Before its first frame the list builds only the rows that fill its view, even in a tall
  * window of short rows; right after it, all of them. */
+/* The shown child of @row with @css_class, or NULL. */
+static GtkWidget *
+find_shown_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_descendants (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child);
+
+  return n;
+}
+
+/* A row shows the day above a day's first record and a check-in's mood; the list binds each
+ * row to one record after another, and a row shows only what its record has. The day and
+ * the mood are made for the first row that shows one. */
+static void
+test_journal_row_rebind (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HavenCheckin) checkin = haven_checkin_new (2);
+  g_autoptr(HavenEntry) entry = haven_entry_new (HAVEN_ENTRY_KIND_FREE);
+  g_autoptr(HavenJournalModel) model = NULL;
+  g_autoptr(HavenJournalItem) newest = NULL;
+  g_autoptr(HavenJournalItem) older = NULL;
+  GtkWidget *window = gtk_window_new ();
+  HavenJournalRow *row = haven_journal_row_new ();
+  GtkWidget *day, *mood;
+  guint bare;
+
+  haven_checkin_set_note (checkin, "Texted three times");
+  g_assert_true (haven_store_save_checkin (f->store, checkin, &error));
+  haven_entry_set_title (entry, "A walk by the water");
+  haven_entry_set_occurred_at (entry, haven_checkin_get_at (checkin) - 1);
+  g_assert_true (haven_store_save_entry (f->store, entry, &error));
+  g_assert_no_error (error);
+
+  model = haven_journal_model_new (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  newest = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  older = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_cmpint (haven_journal_item_get_record_type (newest), ==, HAVEN_RECORD_CHECKIN);
+  g_assert_cmpint (haven_journal_item_get_record_type (older), ==, HAVEN_RECORD_ENTRY);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (row));
+  haven_test_ui_present (GTK_WINDOW (window));
+
+  /* The entry under the check-in of the same day: neither a day nor a mood, and no widgets
+   * made for them. */
+  haven_journal_row_bind (row, older, newest);
+  g_assert_null (find_shown_with_class (GTK_WIDGET (row), "journal-day"));
+  g_assert_null (find_shown_with_class (GTK_WIDGET (row), "journal-mood"));
+  bare = count_descendants (GTK_WIDGET (row));
+
+  /* The check-in, first of its day: both. */
+  haven_journal_row_bind (row, newest, NULL);
+  haven_test_ui_iterate (20);
+  day = find_shown_with_class (GTK_WIDGET (row), "journal-day");
+  mood = find_shown_with_class (GTK_WIDGET (row), "journal-mood");
+  g_assert_nonnull (day);
+  g_assert_nonnull (mood);
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (row)), ==, bare + 2);
+  g_assert_cmpstr (haven_row_text_get_text (HAVEN_ROW_TEXT (day)), ==, _("Today"));
+  g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (row)) == day);
+  g_assert_cmpint (gtk_widget_get_height (day), >, 0);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (mood)), ==, haven_mood_icon_name (2));
+  g_assert_null (gtk_widget_get_next_sibling (mood));   /* at the end of the row */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (mood), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       haven_mood_label (2));
+
+  /* The entry again: the same widgets, hidden. */
+  haven_journal_row_bind (row, older, newest);
+  haven_test_ui_iterate (20);
+  g_assert_null (find_shown_with_class (GTK_WIDGET (row), "journal-day"));
+  g_assert_null (find_shown_with_class (GTK_WIDGET (row), "journal-mood"));
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (row)), ==, bare + 2);
+
+  /* The entry as the first of its day: the day, not the mood. */
+  haven_journal_row_bind (row, older, NULL);
+  g_assert_true (find_shown_with_class (GTK_WIDGET (row), "journal-day") == day);
+  g_assert_null (find_shown_with_class (GTK_WIDGET (row), "journal-mood"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The first shown mood icon of a journal row, or NULL. */
 static GtkWidget *
 find_mood_icon (GtkWidget *widget)
@@ -1744,6 +1849,8 @@ main (int   argc,
   g_test_add_func ("/ui/wrap-box", test_wrap_box);
   g_test_add_func ("/ui/start-from-command-line", test_start_from_command_line);
   g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
+  g_test_add ("/ui/journal/row-rebind", Fixture, NULL, fixture_set_up, test_journal_row_rebind,
+              fixture_tear_down);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,
