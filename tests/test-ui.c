@@ -1084,6 +1084,75 @@ test_row_text_drawn (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+assert_fonts_as_drawn (GtkWidget *widget,
+                       guint     *n_labels)
+{
+  const cairo_font_options_t *options = gtk_widget_get_font_options (widget);
+
+  if (options == NULL || !cairo_font_options_equal (options, haven_drawn_font_options ()))
+    g_error ("%s is measured in GTK's fonts, not the ones it is drawn in",
+             G_OBJECT_TYPE_NAME (widget));
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    (*n_labels)++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_fonts_as_drawn (child, n_labels);
+}
+
+/* A new window's text, labels in header bars and buttons included, is measured in the fonts it
+ * is drawn in; and a label measured so takes the same room, its glyphs in the same places. */
+static void
+test_window_fonts_as_drawn (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char *classes[] = { NULL, "title-1", "heading", "caption", "dim-label" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  guint n_labels = 0;
+
+  assert_fonts_as_drawn (GTK_WIDGET (f->window), &n_labels);
+  g_test_message ("%u labels", n_labels);
+  g_assert_cmpuint (n_labels, >=, 5);
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  haven_test_ui_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      const char *text = "Hoe gaat het met je? Schrijf over wat er gebeurde, 0123456789 ëéï";
+      GtkWidget *plain = gtk_label_new (text);
+      GtkWidget *as_drawn = gtk_label_new (text);
+      PangoRectangle ink[2], logical[2];
+      int width[2], height[2];
+
+      gtk_widget_set_font_options (as_drawn, haven_drawn_font_options ());
+      if (classes[i] != NULL)
+        {
+          gtk_widget_add_css_class (plain, classes[i]);
+          gtk_widget_add_css_class (as_drawn, classes[i]);
+        }
+      gtk_box_append (GTK_BOX (box), plain);
+      gtk_box_append (GTK_BOX (box), as_drawn);
+      haven_test_ui_iterate (20);
+
+      for (guint j = 0; j < 2; j++)
+        {
+          GtkWidget *label = j == 0 ? plain : as_drawn;
+
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width[j], NULL, NULL);
+          gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &height[j], NULL, NULL);
+          pango_layout_get_extents (gtk_label_get_layout (GTK_LABEL (label)), &ink[j], &logical[j]);
+        }
+      g_assert_cmpint (width[0], ==, width[1]);
+      g_assert_cmpint (height[0], ==, height[1]);
+      g_assert_cmpmem (&logical[0], sizeof logical[0], &logical[1], sizeof logical[1]);
+      g_assert_cmpmem (&ink[0], sizeof ink[0], &ink[1], sizeof ink[1]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A row text is measured with the font options cairo draws it with: merging an image
  * surface's options into them (as cairo does to draw) changes nothing, and the metrics stay
  * GTK's, as a GtkLabel's. */
@@ -1851,6 +1920,8 @@ main (int   argc,
   g_test_add_func ("/ui/first-frame-icons", test_first_frame_icons);
   g_test_add ("/ui/journal/row-rebind", Fixture, NULL, fixture_set_up, test_journal_row_rebind,
               fixture_tear_down);
+  g_test_add ("/ui/window/fonts-as-drawn", Fixture, NULL, fixture_set_up,
+              test_window_fonts_as_drawn, fixture_tear_down);
   g_test_add ("/ui/journal/first-frame-rows", Fixture, NULL, fixture_set_up,
               test_first_frame_rows, fixture_tear_down);
   g_test_add ("/ui/journal/menus-built-when-opened", Fixture, NULL, fixture_set_up,

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "haven-row-text.h"
+#include "haven-ui-util.h"
 
 struct _HavenRowText
 {
@@ -741,45 +742,13 @@ haven_row_text_class_init (HavenRowTextClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
-/* GTK's font options, with glyph positions rounded as they are where the text is drawn.
- *
- * To draw text, cairo merges the options of the surface it draws on into the font's, and the
- * image surfaces GTK 4.8 draws text on ask for glyph positions rounded to pixels. A font
- * measured without that is another font to cairo, with glyph caches of its own: every glyph
- * of a row was loaded, hinted and measured twice, once to lay the text out and once to draw
- * it, and with a TrueType font each switch of its face between the two sizes that takes ran
- * the font's hinting program again (some sixty times before the first frame). Measured with
- * these options, the fonts are the ones the text is drawn with, pixel for pixel as before.
- * Only the option cairo merges in is set; the rest stay GTK's. */
-static const cairo_font_options_t *
-get_font_options (void)
-{
-  static cairo_font_options_t *options;
-
-  if (g_once_init_enter (&options))
-    {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-      cairo_font_options_t *drawn = cairo_font_options_create ();
-
-      cairo_surface_get_font_options (surface, drawn);
-      cairo_surface_destroy (surface);
-      /* An image surface asks for hinted metrics too, but there the font's own choice wins,
-       * and GTK has made one: set here, it would replace GTK's. */
-      cairo_font_options_set_hint_metrics (drawn, CAIRO_HINT_METRICS_DEFAULT);
-
-      g_once_init_leave (&options, drawn);
-    }
-
-  return options;
-}
-
 static void
 haven_row_text_init (HavenRowText *self)
 {
   self->width_chars = -1;
   self->max_width_chars = -1;
 
-  gtk_widget_set_font_options (GTK_WIDGET (self), get_font_options ());
+  gtk_widget_set_font_options (GTK_WIDGET (self), haven_drawn_font_options ());
 }
 
 GtkWidget *

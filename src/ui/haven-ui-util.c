@@ -193,3 +193,47 @@ haven_widget_get_tooltip (GtkWidget *widget)
 
   return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
+
+/* GTK's font options, with glyph positions rounded as they are where the text is drawn.
+ *
+ * To draw text, cairo merges the options of the surface it draws on into the font's, and the
+ * image surfaces GTK 4.8 draws text on ask for glyph positions rounded to pixels. A font
+ * measured without that is another font to cairo, with glyph caches of its own: every glyph
+ * is loaded, hinted and measured twice, once to lay the text out and once to draw it, and with
+ * a TrueType font each switch of its face between the two sizes that takes runs the font's
+ * hinting program again (some sixty times before the first frame, for the journal rows
+ * alone). Measured with these options, the fonts are the ones the text is drawn with, pixel
+ * for pixel as before. Only the option cairo merges in is set; the rest stay GTK's (which
+ * merges these into its own, see gtk_widget_set_font_options()). */
+const cairo_font_options_t *
+haven_drawn_font_options (void)
+{
+  static cairo_font_options_t *options;
+
+  if (g_once_init_enter (&options))
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_font_options_t *drawn = cairo_font_options_create ();
+
+      cairo_surface_get_font_options (surface, drawn);
+      cairo_surface_destroy (surface);
+      /* An image surface asks for hinted metrics too, but there the font's own choice wins,
+       * and GTK has made one: set here, it would replace GTK's. */
+      cairo_font_options_set_hint_metrics (drawn, CAIRO_HINT_METRICS_DEFAULT);
+
+      g_once_init_leave (&options, drawn);
+    }
+
+  return options;
+}
+
+void
+haven_widget_measure_fonts_as_drawn (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_font_options (widget, haven_drawn_font_options ());
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    haven_widget_measure_fonts_as_drawn (child);
+}

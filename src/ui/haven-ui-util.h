@@ -26,5 +26,10 @@ void        haven_widget_set_tooltip    (GtkWidget  *widget,
                                          const char *text);
 /* The tooltip text of @widget, set either way. */
 const char *haven_widget_get_tooltip    (GtkWidget  *widget);
+/* GTK's font options with what cairo adds where text is drawn (see the .c file). */
+const cairo_font_options_t *haven_drawn_font_options (void);
+/* Gives @widget and all it holds now those options: its text is measured in the fonts it is
+ * drawn in, each glyph loaded once. */
+void        haven_widget_measure_fonts_as_drawn (GtkWidget *widget);
 
 G_END_DECLS
