@@ -164,6 +164,12 @@ haven_test_ui_render (GtkWidget  *widget,
 
   paintable = gtk_widget_paintable_new (widget);
 
+  /* What is left for idle time first (a text view lays its lines out a few at a time): the
+   * picture is of the page as it settles, not of it half laid out. Bounded: animations and
+   * blinking carets keep sources coming. */
+  for (guint i = 0; i < 500 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+
   /* Render what is on screen after the next frame: layout settles first. Under load a
    * snapshot can come out empty while a frame is in progress; then wait for another. */
   for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
