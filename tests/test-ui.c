@@ -371,9 +371,7 @@ first_map_cb (GtkWidget  *window,
                     G_CALLBACK (first_paint_cb), frame);
 }
 
-/* Before its first frame the list builds only the rows that fill its view, even in a tall
- * window of short rows; right after it, all of them. */
-/* The shown child of @row with @css_class, or NULL. */
+/* The first shown widget with @css_class in @widget (itself included), or NULL. */
 static GtkWidget *
 find_shown_with_class (GtkWidget  *widget,
                        const char *css_class)
@@ -478,26 +476,8 @@ test_journal_row_rebind (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first shown mood icon of a journal row, or NULL. */
-static GtkWidget *
-find_mood_icon (GtkWidget *widget)
-{
-  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "journal-mood") &&
-      gtk_widget_get_visible (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mood_icon (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
+/* Before its first frame the list builds only the rows that fill its view, even in a tall
+ * window of short rows; right after it, all of them. */
 static void
 test_first_frame_rows (Fixture       *f,
                        gconstpointer  data)
@@ -548,7 +528,7 @@ test_first_frame_rows (Fixture       *f,
   /* A row's mood is named by its icon's tooltip, asked for when shown, and to assistive
    * technologies by its label and description. */
   {
-    GtkWidget *mood = find_mood_icon (GTK_WIDGET (frame.grid));
+    GtkWidget *mood = find_shown_with_class (GTK_WIDGET (frame.grid), "journal-mood");
     g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
     g_autofree char *label = NULL;
     g_autofree char *description = NULL;
