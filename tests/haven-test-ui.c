@@ -13,16 +13,14 @@
 
 static gboolean dark_mode;
 
-HavenApplication *
-haven_test_ui_init (int    *argc,
-                    char ***argv)
+char *
+haven_test_ui_use_private_home (void)
 {
   static const char *user_dirs[] = {
     "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *home = NULL;
-  HavenApplication *app;
 
   /* Private user directories, but the system's data directories: GLib's ISOLATE_DIRS would
    * hide the icon theme and the MIME database, and with them every icon. */
@@ -36,6 +34,17 @@ haven_test_ui_init (int    *argc,
       g_setenv (user_dirs[i], dir, TRUE);
     }
   g_setenv ("HOME", home, TRUE);
+
+  return g_steal_pointer (&home);
+}
+
+HavenApplication *
+haven_test_ui_init (int    *argc,
+                    char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = haven_test_ui_use_private_home ();
+  HavenApplication *app;
 
   haven_i18n_init ();
   g_test_init (argc, argv, NULL);

@@ -11,7 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* gettext, GTK and libadwaita, and a registered application that windows can belong to. */
+/* Points HOME and the XDG user directories at a new private directory, which it returns;
+ * the system's data directories stay. Call it before anything else reads them. */
+char             *haven_test_ui_use_private_home (void);
+/* A private home, gettext, GTK and libadwaita, and a registered application that windows can
+ * belong to. */
 HavenApplication *haven_test_ui_init          (int          *argc,
                                                char       ***argv);
 /* "en" or "nl": the language the program runs in, for file names of screenshots. */
